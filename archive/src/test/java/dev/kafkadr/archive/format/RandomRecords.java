@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Random;
 
 /** Generates awkward records for round-trip tests: nulls vs empties, big values, many headers, offset gaps. */
-final class RandomRecords {
+public final class RandomRecords {
 
     private RandomRecords() {
     }
 
-    static List<ArchivedRecord> generate(long seed, int count) {
+    public static List<ArchivedRecord> generate(long seed, int count) {
         Random rnd = new Random(seed);
         List<ArchivedRecord> out = new ArrayList<>(count);
         long offset = rnd.nextInt(1000);

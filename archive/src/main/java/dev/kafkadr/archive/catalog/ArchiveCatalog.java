@@ -1,0 +1,179 @@
+package dev.kafkadr.archive.catalog;
+
+import dev.kafkadr.archive.format.SegmentReader;
+import dev.kafkadr.archive.format.SegmentSeeker;
+import dev.kafkadr.archive.manifest.ArchiveJson;
+import dev.kafkadr.archive.manifest.CorruptArchiveObjectException;
+import dev.kafkadr.archive.manifest.PartitionCommit;
+import dev.kafkadr.archive.manifest.PartitionEntry;
+import dev.kafkadr.archive.manifest.RunManifest;
+import dev.kafkadr.archive.manifest.SegmentRef;
+import dev.kafkadr.archive.store.ObjectInfo;
+import dev.kafkadr.archive.store.ObjectStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads an archive: clusters, committed runs, manifests, partition histories and segments, following only what
+ * committed manifests make reachable (docs/archive-format.md, section 5). Caches immutable objects it has read.
+ * Thread-safe.
+ */
+public final class ArchiveCatalog {
+
+    private final ObjectStore store;
+    private final Map<String, RunManifest> manifests = new ConcurrentHashMap<>();
+    private final Map<String, PartitionCommit> commits = new ConcurrentHashMap<>();
+
+    public ArchiveCatalog(ObjectStore store) {
+        this.store = store;
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    /** Names of the clusters with anything in the store. */
+    public List<String> clusters() {
+        return store.listChildren(ArchiveLayout.clustersPrefix());
+    }
+
+    /** Ids of the committed runs of {@code cluster}, oldest first. */
+    public NavigableSet<String> committedRunIds(String cluster) {
+        NavigableSet<String> ids = new TreeSet<>();
+        try (Stream<ObjectInfo> all = store.listAll(ArchiveLayout.manifestsPrefix(cluster))) {
+            all.forEach(o -> {
+                String id = ArchiveLayout.runIdOfManifest(cluster, o.key());
+                if (id != null) {
+                    ids.add(id);
+                }
+            });
+        }
+        return Collections.unmodifiableNavigableSet(ids);
+    }
+
+    /** The manifest of a committed run. */
+    public RunManifest manifest(String cluster, String runId) {
+        String key = ArchiveLayout.manifestKey(cluster, runId);
+        return manifests.computeIfAbsent(key, k -> readJson(k, RunManifest.class));
+    }
+
+    /** Every committed run's manifest, oldest first. */
+    public List<RunManifest> manifests(String cluster) {
+        return committedRunIds(cluster).stream().map(id -> manifest(cluster, id)).toList();
+    }
+
+    /** Reads and checks a JSON archive object. */
+    public <T> T readJson(String key, Class<T> type) {
+        return ArchiveJson.read(store.readAll(key), key, type);
+    }
+
+    /** Topics that have partition data for {@code cluster}. */
+    public List<String> topics(String cluster) {
+        return store.listChildren(ArchiveLayout.topicsPrefix(cluster));
+    }
+
+    /** Partition numbers with data for a topic, ascending. */
+    public List<Integer> partitions(String cluster, String topic) {
+        List<Integer> out = new ArrayList<>();
+        for (String child : store.listChildren(ArchiveLayout.topicsPrefix(cluster) + topic + "/")) {
+            if (child.matches("[0-9]{1,10}")) {
+                out.add(Integer.parseInt(child));
+            }
+        }
+        Collections.sort(out);
+        return out;
+    }
+
+    /** Sequence numbers of every commit record of a partition (committed or not), ascending. */
+    public List<Long> commitSeqs(String cluster, String topic, int partition) {
+        List<Long> seqs = new ArrayList<>();
+        try (Stream<ObjectInfo> all = store.listAll(ArchiveLayout.commitsPrefix(cluster, topic, partition))) {
+            all.forEach(o -> {
+                long seq = ArchiveLayout.seqOfCommit(o.key());
+                if (seq > 0) {
+                    seqs.add(seq);
+                }
+            });
+        }
+        Collections.sort(seqs);
+        return seqs;
+    }
+
+    /** Reads one commit record. */
+    public PartitionCommit commit(String cluster, String topic, int partition, long seq) {
+        String key = ArchiveLayout.commitKey(cluster, topic, partition, seq);
+        return commits.computeIfAbsent(key, k -> {
+            PartitionCommit c = readJson(k, PartitionCommit.class);
+            if (c.seq() != seq || c.partition() != partition || !c.topic().equals(topic)) {
+                throw new CorruptArchiveObjectException(k, "describes " + c.topic() + "-" + c.partition() + " seq "
+                        + c.seq() + ", its key says " + topic + "-" + partition + " seq " + seq);
+            }
+            return c;
+        });
+    }
+
+    /**
+     * The committed history of a partition as of run {@code asOfRunId} (inclusive; null for the newest).
+     *
+     * @param committedRuns the committed run ids of the cluster ({@link #committedRunIds})
+     */
+    public PartitionHistory history(String cluster, String topic, int partition, NavigableSet<String> committedRuns,
+                                    String asOfRunId) {
+        List<Long> seqs = commitSeqs(cluster, topic, partition);
+        PartitionCommit head = null;
+        for (int i = seqs.size() - 1; i >= 0 && head == null; i--) {
+            PartitionCommit c = commit(cluster, topic, partition, seqs.get(i));
+            if (isCommitted(c, committedRuns, asOfRunId)) {
+                head = c;
+            }
+        }
+        List<PartitionCommit> chain = new ArrayList<>();
+        for (PartitionCommit c = head; c != null; ) {
+            chain.add(c);
+            if (c.parentSeq() == 0) {
+                break;
+            }
+            if (!seqs.contains(c.parentSeq())) {
+                throw new CorruptArchiveObjectException(ArchiveLayout.commitKey(cluster, topic, partition, c.seq()),
+                        "its parent commit seq " + c.parentSeq() + " does not exist");
+            }
+            c = commit(cluster, topic, partition, c.parentSeq());
+        }
+        Collections.reverse(chain);
+        return new PartitionHistory(cluster, topic, partition, chain);
+    }
+
+    /**
+     * Whether a commit record counts: its run committed (up to {@code asOfRunId}) and the run's manifest lists
+     * this partition with this seq as created by the run.
+     */
+    public boolean isCommitted(PartitionCommit c, NavigableSet<String> committedRuns, String asOfRunId) {
+        if (!committedRuns.contains(c.runId()) || (asOfRunId != null && c.runId().compareTo(asOfRunId) > 0)) {
+            return false;
+        }
+        RunManifest m = manifest(c.cluster(), c.runId());
+        for (PartitionEntry e : m.partitions()) {
+            if (e.created() && e.commitSeq() == c.seq() && e.partition() == c.partition()
+                    && e.topic().equals(c.topic())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads a whole segment front to back (one GET). */
+    public SegmentReader openSegment(SegmentRef ref) {
+        return SegmentReader.open(store.get(ref.key()), ref.key());
+    }
+
+    /** Opens a segment for ranged reads. */
+    public SegmentSeeker seekSegment(SegmentRef ref) {
+        return SegmentSeeker.open(new StoreRangeSource(store, ref.key(), ref.bytes()));
+    }
+}
