@@ -119,52 +119,37 @@ public final class ArchiveCatalog {
     }
 
     /**
-     * The committed history of a partition as of run {@code asOfRunId} (inclusive; null for the newest).
+     * The committed history of a partition as of run {@code asOfRunId} (inclusive; null for the newest): the head is
+     * the commit named by the newest committed manifest (up to that run) that lists the partition, and the chain
+     * follows parent pointers from there (docs/archive-format.md, "Resolving history").
      *
      * @param committedRuns the committed run ids of the cluster ({@link #committedRunIds})
      */
     public PartitionHistory history(String cluster, String topic, int partition, NavigableSet<String> committedRuns,
                                     String asOfRunId) {
-        List<Long> seqs = commitSeqs(cluster, topic, partition);
-        PartitionCommit head = null;
-        for (int i = seqs.size() - 1; i >= 0 && head == null; i--) {
-            PartitionCommit c = commit(cluster, topic, partition, seqs.get(i));
-            if (isCommitted(c, committedRuns, asOfRunId)) {
-                head = c;
+        NavigableSet<String> candidates = asOfRunId == null ? committedRuns : committedRuns.headSet(asOfRunId, true);
+        long headSeq = 0;
+        for (String runId : candidates.descendingSet()) {
+            PartitionEntry e = manifest(cluster, runId).entry(topic, partition);
+            if (e != null) {
+                headSeq = e.commitSeq();
+                break;
             }
         }
         List<PartitionCommit> chain = new ArrayList<>();
-        for (PartitionCommit c = head; c != null; ) {
+        for (long seq = headSeq; seq > 0; ) {
+            PartitionCommit c;
+            try {
+                c = commit(cluster, topic, partition, seq);
+            } catch (dev.kafkadr.archive.store.ObjectNotFoundException e) {
+                throw new CorruptArchiveObjectException(ArchiveLayout.commitKey(cluster, topic, partition, seq),
+                        "is referenced by the history of " + topic + "-" + partition + " but does not exist", e);
+            }
             chain.add(c);
-            if (c.parentSeq() == 0) {
-                break;
-            }
-            if (!seqs.contains(c.parentSeq())) {
-                throw new CorruptArchiveObjectException(ArchiveLayout.commitKey(cluster, topic, partition, c.seq()),
-                        "its parent commit seq " + c.parentSeq() + " does not exist");
-            }
-            c = commit(cluster, topic, partition, c.parentSeq());
+            seq = c.parentSeq();
         }
         Collections.reverse(chain);
         return new PartitionHistory(cluster, topic, partition, chain);
-    }
-
-    /**
-     * Whether a commit record counts: its run committed (up to {@code asOfRunId}) and the run's manifest lists
-     * this partition with this seq as created by the run.
-     */
-    public boolean isCommitted(PartitionCommit c, NavigableSet<String> committedRuns, String asOfRunId) {
-        if (!committedRuns.contains(c.runId()) || (asOfRunId != null && c.runId().compareTo(asOfRunId) > 0)) {
-            return false;
-        }
-        RunManifest m = manifest(c.cluster(), c.runId());
-        for (PartitionEntry e : m.partitions()) {
-            if (e.created() && e.commitSeq() == c.seq() && e.partition() == c.partition()
-                    && e.topic().equals(c.topic())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Reads a whole segment front to back (one GET). */

@@ -38,8 +38,13 @@ final class LocalUpload extends ObjectUpload {
             throw new IOException("upload of " + key + " already finished");
         }
         ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-        while (buf.hasRemaining()) {
-            channel.write(buf);
+        try {
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+        } catch (IOException e) {
+            abort();
+            throw store.translate(key, "could not write", e);
         }
         written += len;
     }

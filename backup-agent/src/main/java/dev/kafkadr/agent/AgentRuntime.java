@@ -1,0 +1,116 @@
+package dev.kafkadr.agent;
+
+import dev.kafkadr.agent.backup.BackupEngine;
+import dev.kafkadr.agent.backup.BackupListener;
+import dev.kafkadr.agent.backup.RunResult;
+import dev.kafkadr.agent.config.AgentConfig;
+import dev.kafkadr.agent.metrics.AgentMetrics;
+import dev.kafkadr.agent.metrics.MetricsServer;
+import dev.kafkadr.agent.retention.RetentionPolicy;
+import dev.kafkadr.agent.retention.RetentionSweeper;
+import dev.kafkadr.agent.schedule.BackupScheduler;
+import dev.kafkadr.agent.schedule.MissedRuns;
+import dev.kafkadr.archive.UsageException;
+import dev.kafkadr.archive.catalog.RunId;
+import dev.kafkadr.archive.store.ObjectStore;
+import dev.kafkadr.archive.store.ObjectStores;
+import dev.kafkadr.kafka.KafkaClientConfig;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires a loaded {@link AgentConfig} into a running agent: store, Kafka client settings, backup engine, retention,
+ * metrics and (in service mode) the Quartz schedule with start-up catch-up. Thread-safe; {@link #close()} cancels a
+ * run in progress (it is abandoned, never half-committed) and stops everything.
+ */
+public final class AgentRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
+
+    private final AgentConfig config;
+    private final ObjectStore store;
+    private final BackupEngine engine;
+    private final RetentionSweeper retention;
+    private final AgentMetrics metrics;
+    private final Clock clock;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private BackupScheduler scheduler;
+    private MetricsServer server;
+
+    public AgentRuntime(AgentConfig config, Clock clock, String version) {
+        this.config = config;
+        this.clock = clock;
+        KafkaClientConfig kafka = KafkaClientConfig.load(config.bootstrapServers(),
+                config.commandConfig().orElse(null));
+        this.store = ObjectStores.open(config.storeUri(), config.storeOptions());
+        this.metrics = new AgentMetrics(config.clusterName());
+        this.engine = new BackupEngine(config, kafka, store, metrics, clock, version);
+        this.retention = new RetentionSweeper(store, config.clusterName(), RetentionPolicy.from(config), clock);
+    }
+
+    /** One run now (plus retention if it committed); throws the run's typed failure otherwise. */
+    public RunResult runOnce() {
+        RunResult r = engine.runOnce();
+        retention.sweepAfterRun();
+        return r;
+    }
+
+    /** Service mode: metrics endpoint, schedule, and a catch-up run if one was missed. Returns at once. */
+    public void startService() {
+        String cron = config.cron().orElseThrow(() -> new UsageException(
+                "schedule.cron is not set: give a Quartz cron expression in the config, or use --once"));
+        if (config.metricsPort() >= 0) {
+            server = new MetricsServer(config.metricsHost(), config.metricsPort(), metrics,
+                    () -> scheduler != null && scheduler.isRunning());
+            LOG.info("metrics on http://{}:{}/metrics, health on /health", config.metricsHost(), server.port());
+        }
+        scheduler = new BackupScheduler(config.clusterName(), cron, config.timezone(), this::scheduledRun, clock);
+        scheduler.start();
+        if (config.catchUpMissed()) {
+            Optional<java.time.Instant> newest = engine.catalog().committedRunIds(config.clusterName()).stream()
+                    .reduce((a, b) -> b).map(RunId::startTime);
+            if (MissedRuns.wasMissed(cron, config.timezone(), newest, clock.instant())) {
+                LOG.info("the newest committed run ({}) is older than the schedule's previous fire time: running "
+                        + "once now", newest.map(Object::toString).orElse("none"));
+                scheduler.runNow();
+            }
+        }
+    }
+
+    private void scheduledRun() {
+        runOnce();
+    }
+
+    /** Blocks until {@link #close()}. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    public int metricsPort() {
+        return server == null ? -1 : server.port();
+    }
+
+    public AgentMetrics metrics() {
+        return metrics;
+    }
+
+    public BackupListener listener() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        engine.cancel();
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        store.close();
+        stopped.countDown();
+    }
+}

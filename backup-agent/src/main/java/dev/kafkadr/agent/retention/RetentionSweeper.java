@@ -1,0 +1,143 @@
+package dev.kafkadr.agent.retention;
+
+import dev.kafkadr.archive.catalog.ArchiveCatalog;
+import dev.kafkadr.archive.catalog.ArchiveLayout;
+import dev.kafkadr.archive.catalog.PartitionHistory;
+import dev.kafkadr.archive.catalog.RunId;
+import dev.kafkadr.archive.manifest.PartitionCommit;
+import dev.kafkadr.archive.manifest.PartitionEntry;
+import dev.kafkadr.archive.manifest.RunManifest;
+import dev.kafkadr.archive.manifest.SegmentRef;
+import dev.kafkadr.archive.store.ObjectInfo;
+import dev.kafkadr.archive.store.ObjectStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a {@link RetentionPolicy} to one cluster's archive (docs/archive-format.md, section 6): deletes expired run
+ * manifests, then every segment and commit record no retained run needs; objects of runs that never committed only
+ * once older than the grace period. Never deletes a segment a retained run references at or above its log start.
+ * Not thread-safe; run it between backups.
+ */
+public final class RetentionSweeper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionSweeper.class);
+
+    /** What a sweep deleted. */
+    public record Report(List<String> expiredRuns, int segmentsDeleted, int commitsDeleted, long bytesFreed) {
+    }
+
+    private final ObjectStore store;
+    private final String cluster;
+    private final RetentionPolicy policy;
+    private final Clock clock;
+
+    public RetentionSweeper(ObjectStore store, String cluster, RetentionPolicy policy, Clock clock) {
+        this.store = store;
+        this.cluster = cluster;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Sweeps if the policy limits runs; failures are logged, never thrown (the backup itself succeeded). */
+    public void sweepAfterRun() {
+        if (!policy.limitsRuns()) {
+            return;
+        }
+        try {
+            Report r = sweep();
+            if (!r.expiredRuns().isEmpty() || r.segmentsDeleted() > 0) {
+                LOG.info("retention: deleted {} runs, {} segments ({} bytes), {} commit records", r.expiredRuns()
+                        .size(), r.segmentsDeleted(), r.bytesFreed(), r.commitsDeleted());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("retention sweep of cluster {} failed (will retry after the next run): {}", cluster,
+                    e.getMessage());
+        }
+    }
+
+    public Report sweep() {
+        Instant now = clock.instant();
+        ArchiveCatalog catalog = new ArchiveCatalog(store);
+        NavigableSet<String> committed = catalog.committedRunIds(cluster);
+        List<String> expired = policy.expired(committed, now);
+        NavigableSet<String> retained = new TreeSet<>(committed);
+        expired.forEach(retained::remove);
+
+        Set<String> neededSegments = new HashSet<>();
+        Set<String> chainCommits = new HashSet<>();
+        for (String runId : retained) {
+            RunManifest m = catalog.manifest(cluster, runId);
+            for (PartitionEntry e : m.partitions()) {
+                PartitionHistory h = catalog.history(cluster, e.topic(), e.partition(), committed, runId);
+                for (PartitionCommit c : h.chain()) {
+                    chainCommits.add(ArchiveLayout.commitKey(cluster, c.topic(), c.partition(), c.seq()));
+                    for (SegmentRef s : c.segments()) {
+                        if (s.lastOffset() >= e.logStartOffset()) {
+                            neededSegments.add(s.key());
+                        }
+                    }
+                }
+            }
+        }
+        for (String runId : expired) {
+            store.deleteAll(listKeys(ArchiveLayout.runPrefix(cluster, runId)));
+            store.delete(ArchiveLayout.manifestKey(cluster, runId));
+        }
+        Set<String> expiredSet = new HashSet<>(expired);
+        List<String> segments = new ArrayList<>();
+        List<String> commits = new ArrayList<>();
+        long[] bytes = {0};
+        try (Stream<ObjectInfo> all = store.listAll(ArchiveLayout.topicsPrefix(cluster))) {
+            all.forEach(o -> {
+                String key = o.key();
+                if (key.endsWith(".kseg") && !neededSegments.contains(key)
+                        && deletable(ArchiveLayout.runIdOfSegment(key), committed, expiredSet, now)) {
+                    segments.add(key);
+                    bytes[0] += o.size();
+                } else if (key.contains("/commits/") && !chainCommits.contains(key)
+                        && deletable(runIdOfCommit(catalog, key), committed, expiredSet, now)) {
+                    commits.add(key);
+                }
+            });
+        }
+        store.deleteAll(segments);
+        store.deleteAll(commits);
+        return new Report(expired, segments.size(), commits.size(), bytes[0]);
+    }
+
+    /** Objects of committed (retained or expired) runs go at once when unneeded; others after the grace period. */
+    private boolean deletable(String runId, NavigableSet<String> committed, Set<String> expired, Instant now) {
+        if (runId == null || !RunId.isValid(runId)) {
+            return false;
+        }
+        if (committed.contains(runId) || expired.contains(runId)) {
+            return true;
+        }
+        return RunId.startTime(runId).isBefore(now.minus(policy.grace()));
+    }
+
+    private String runIdOfCommit(ArchiveCatalog catalog, String key) {
+        try {
+            return store.exists(key) ? dev.kafkadr.archive.manifest.ArchiveJson.read(store.readAll(key), key,
+                    PartitionCommit.class).runId() : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private List<String> listKeys(String prefix) {
+        try (Stream<ObjectInfo> s = store.listAll(prefix)) {
+            return s.map(ObjectInfo::key).toList();
+        }
+    }
+}
