@@ -169,6 +169,8 @@ public final class KafkaTestCluster implements AutoCloseable {
             configs.put("share.coordinator.state.topic.replication.factor", "1");
             configs.put("share.coordinator.state.topic.min.isr", "1");
             configs.put("group.initial.rebalance.delay.ms", "0");
+            configs.put("log.cleaner.backoff.ms", "250");
+            configs.put("log.retention.check.interval.ms", "500");
         }
 
         /** Number of brokers; more than one runs a separate controller (combined mode with 3 voters is unstable). */

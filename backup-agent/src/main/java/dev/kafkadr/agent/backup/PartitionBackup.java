@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -23,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Backs up one partition for one run: reads {@code [from, cut)} with its own read_committed consumer (whose fetch
- * pipelining overlaps broker reads with encoding), streams the records into segments rolled at the size limit, and
+ * Backs up one partition for one run: reads {@code [from, cut)} with the worker's read_committed consumer (whose
+ * fetch pipelining overlaps broker reads with encoding), streams the records into segments rolled at the size limit, and
  * creates the partition's commit record. A log start that moves past the position while reading becomes a recorded
  * gap. Not thread-safe; one instance per partition and run.
  */
@@ -43,18 +42,18 @@ final class PartitionBackup {
 
     private final PartitionPlan plan;
     private final RunWriter run;
-    private final Map<String, Object> consumerConfig;
+    private final KafkaConsumer<byte[], byte[]> consumer;
     private final SegmentSettings settings;
     private final Duration idleTimeout;
     private final BooleanSupplier cancelled;
     private final Progress progress;
     private final Clock clock;
 
-    PartitionBackup(PartitionPlan plan, RunWriter run, Map<String, Object> consumerConfig, SegmentSettings settings,
+    PartitionBackup(PartitionPlan plan, RunWriter run, KafkaConsumer<byte[], byte[]> consumer, SegmentSettings settings,
                     Duration idleTimeout, BooleanSupplier cancelled, Progress progress, Clock clock) {
         this.plan = plan;
         this.run = run;
-        this.consumerConfig = consumerConfig;
+        this.consumer = consumer;
         this.settings = settings;
         this.idleTimeout = idleTimeout;
         this.cancelled = cancelled;
@@ -78,7 +77,7 @@ final class PartitionBackup {
     private void readInto(String topic, int partition, List<SegmentRef> segments, List<OffsetGap> gaps) {
         TopicPartition tp = new TopicPartition(topic, partition);
         SegmentOutput out = null;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
+        try {
             consumer.assign(List.of(tp));
             consumer.seek(tp, plan.from());
             long position = plan.from();
@@ -130,6 +129,7 @@ final class PartitionBackup {
                 out = null;
             }
         } finally {
+            consumer.assign(List.of());
             if (out != null) {
                 out.abort();
             }

@@ -6,11 +6,12 @@ import dev.kafkadr.archive.manifest.PartitionCommit;
 import dev.kafkadr.kafka.KafkaClientConfig;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionService;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
- * Runs the partition backups of one run on {@code backup.parallelism} threads, each with its own consumer; the
- * first failure cancels the rest and is rethrown. Not thread-safe; one instance per run.
+ * Runs the partition backups of one run on {@code backup.parallelism} worker threads; each worker owns one consumer
+ * and takes partitions from a shared queue, largest first. The first failure cancels the rest and is rethrown.
+ * Not thread-safe; one instance per run.
  */
 final class PartitionExecutor {
 
@@ -49,48 +52,69 @@ final class PartitionExecutor {
         if (plans.isEmpty()) {
             return List.of();
         }
-        PartitionBackup.SegmentSettings settings = new PartitionBackup.SegmentSettings(config.compression(),
-                config.compressionLevel(), config.blockBytes(), config.segmentMaxBytes());
+        List<PartitionPlan> ordered = new ArrayList<>(plans);
+        ordered.sort((a, b) -> Long.compare(b.to() - b.from(), a.to() - a.from()));
+        Queue<PartitionPlan> queue = new ConcurrentLinkedQueue<>(ordered);
+        List<PartitionCommit> commits = Collections.synchronizedList(new ArrayList<>());
+        int workers = Math.min(config.parallelism(), plans.size());
         AtomicInteger threadNo = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.parallelism(), plans.size()), r -> {
-            Thread t = new Thread(r, "kdr-backup-" + run.runId().substring(16) + "-" + threadNo.incrementAndGet());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "kdr-backup-" + cluster + "-" + threadNo.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        CompletionService<PartitionCommit> done = new ExecutorCompletionService<>(pool);
-        List<Future<PartitionCommit>> futures = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
         try {
-            for (PartitionPlan p : plans) {
-                Map<String, Object> consumer = kafka.consumer("kdr-agent-" + cluster + "-" + p.start().topic() + "-"
-                        + p.start().partition(), Map.of(
-                        ConsumerConfig.FETCH_MAX_BYTES_CONFIG, config.fetchMaxBytes(),
-                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, config.fetchMaxBytes(),
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                        ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1 << 20));
-                PartitionBackup backup = new PartitionBackup(p, run, consumer, settings, config.idleTimeout(),
-                        cancelled::get, (t, part, recs, bytes) -> listener.archived(cluster, t, recs, bytes), clock);
-                futures.add(done.submit(() -> {
-                    PartitionCommit c = backup.execute();
-                    listener.partitionsPending(cluster, pending.decrementAndGet());
-                    return c;
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
+                futures.add(pool.submit(() -> {
+                    work(worker, queue, commits, pending);
+                    return null;
                 }));
             }
-            List<PartitionCommit> commits = new ArrayList<>();
-            for (int i = 0; i < plans.size(); i++) {
+            for (Future<?> f : futures) {
                 try {
-                    commits.add(done.take().get());
+                    f.get();
                 } catch (ExecutionException e) {
                     cancelled.set(true);
                     throw e;
                 }
             }
-            return commits;
+            return new ArrayList<>(commits);
         } finally {
-            futures.forEach(f -> f.cancel(false));
             pool.shutdown();
             if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
                 pool.shutdownNow();
             }
         }
     }
+
+    private void work(int worker, Queue<PartitionPlan> queue, List<PartitionCommit> commits, AtomicInteger pending) {
+        String cluster = config.clusterName();
+        PartitionBackup.SegmentSettings settings = new PartitionBackup.SegmentSettings(config.compression(),
+                config.compressionLevel(), config.blockBytes(), config.segmentMaxBytes());
+        Map<String, Object> props = kafka.consumer("kdr-agent-" + cluster + "-" + worker, Map.of(
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, config.fetchMaxBytes(),
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, config.fetchMaxBytes(),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100,
+                ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1 << 20));
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            PartitionPlan plan;
+            while (!cancelled.get() && (plan = queue.poll()) != null) {
+                PartitionBackup backup = new PartitionBackup(plan, run, consumer, settings, config.idleTimeout(),
+                        cancelled::get, (t, part, recs, bytes) -> listener.archived(cluster, t, recs, bytes), clock);
+                commits.add(backup.execute());
+                listener.partitionsPending(cluster, pending.decrementAndGet());
+            }
+        } catch (RuntimeException e) {
+            cancelled.set(true);
+            throw e;
+        } finally {
+            if (cancelled.get()) {
+                queue.clear();
+            }
+        }
+    }
+
 }
