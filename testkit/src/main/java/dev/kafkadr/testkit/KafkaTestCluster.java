@@ -30,11 +30,34 @@ import org.apache.kafka.common.test.TestKitNodes;
  */
 public final class KafkaTestCluster implements AutoCloseable {
 
+    /** SASL/PLAIN users the Kafka test kit creates when the cluster is built with {@link Builder#saslPlain()}. */
+    public static final String SASL_ADMIN = "plain-admin";
+    public static final String SASL_ADMIN_PASSWORD = "plain-admin-secret";
+    public static final String SASL_USER = "plain-user1";
+    public static final String SASL_USER_PASSWORD = "plain-user1-secret";
+
     private final KafkaClusterTestKit kit;
+    private final Map<String, Object> clientProperties;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KafkaTestCluster(KafkaClusterTestKit kit) {
+    private KafkaTestCluster(KafkaClusterTestKit kit, Map<String, Object> clientProperties) {
         this.kit = kit;
+        this.clientProperties = Map.copyOf(clientProperties);
+    }
+
+    /**
+     * Client settings (besides bootstrap.servers) every client of this cluster needs: empty for PLAINTEXT, the
+     * SASL/PLAIN admin credentials for a SASL cluster.
+     */
+    public Map<String, Object> clientProperties() {
+        return clientProperties;
+    }
+
+    /** SASL/PLAIN client settings for a user and password (right or wrong). */
+    public static Map<String, Object> saslClientProperties(String user, String password) {
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN", "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                        + "\" password=\"" + password + "\";");
     }
 
     /** Starts a single combined broker+controller node. */
@@ -56,7 +79,9 @@ public final class KafkaTestCluster implements AutoCloseable {
 
     /** A new admin client; the caller closes it. */
     public Admin admin() {
-        return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put("bootstrap.servers", bootstrapServers());
+        return Admin.create(props);
     }
 
     /** Creates a topic and waits until every broker's metadata knows it. */
@@ -95,7 +120,7 @@ public final class KafkaTestCluster implements AutoCloseable {
 
     /** A producer with acks=all and idempotence; extra settings override. The caller closes it. */
     public KafkaProducer<byte[], byte[]> producer(Map<String, Object> overrides) {
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -115,6 +140,7 @@ public final class KafkaTestCluster implements AutoCloseable {
      */
     public Map<Integer, List<ConsumerRecord<byte[], byte[]>>> readAll(String topic, String isolationLevel) {
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
@@ -159,6 +185,7 @@ public final class KafkaTestCluster implements AutoCloseable {
     /** Builder for {@link KafkaTestCluster}; not thread-safe. */
     public static final class Builder {
         private int brokers = 1;
+        private boolean sasl;
         private Path baseDirectory;
         private final Map<String, Object> configs = new LinkedHashMap<>();
 
@@ -185,6 +212,12 @@ public final class KafkaTestCluster implements AutoCloseable {
             return this;
         }
 
+        /** Broker listener with SASL_PLAINTEXT/PLAIN; users {@link #SASL_ADMIN} and {@link #SASL_USER}. */
+        public Builder saslPlain() {
+            this.sasl = true;
+            return this;
+        }
+
         public Builder baseDirectory(Path dir) {
             this.baseDirectory = dir;
             return this;
@@ -198,6 +231,9 @@ public final class KafkaTestCluster implements AutoCloseable {
             if (baseDirectory != null) {
                 nodes.setBaseDirectory(baseDirectory);
             }
+            if (sasl) {
+                nodes.setBrokerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT);
+            }
             KafkaClusterTestKit kit = null;
             try {
                 KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes.build());
@@ -206,7 +242,8 @@ public final class KafkaTestCluster implements AutoCloseable {
                 kit.format();
                 kit.startup();
                 kit.waitForReadyBrokers();
-                return new KafkaTestCluster(kit);
+                return new KafkaTestCluster(kit, sasl ? saslClientProperties(SASL_ADMIN, SASL_ADMIN_PASSWORD)
+                        : Map.of());
             } catch (Exception e) {
                 if (kit != null) {
                     try {

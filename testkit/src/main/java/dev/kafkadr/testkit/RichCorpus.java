@@ -196,6 +196,7 @@ public final class RichCorpus {
         List<ConsumerRecord<byte[], byte[]>> p1 = kafka.readAll(payments(), "read_committed").get(1);
         committed.put(new TopicPartition(payments(), 1), p1.get(p1.size() / 3).offset());
         Properties props = new Properties();
+        props.putAll(kafka.clientProperties());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
