@@ -68,7 +68,7 @@ public final class Mm2PropertiesRenderer {
         aliases.add(target);
         flows.forEach(f -> aliases.add(f.source()));
         Map<String, SortedMap<String, String>> sections = new LinkedHashMap<>();
-        sections.put("MirrorMaker 2 runtime", runtime(plan, target, aliases));
+        sections.put("MirrorMaker 2 runtime", new TreeMap<>());
         for (String alias : aliases) {
             ClusterSpec c = plan.clusters().get(alias);
             SortedMap<String, String> s = new TreeMap<>();
@@ -84,24 +84,39 @@ public final class Mm2PropertiesRenderer {
             String prefix = f.name() + ".";
             s.put(prefix + "enabled", "true");
             EffectiveConfig.flow(plan, f).forEach((k, v) -> s.put(prefix + k, v));
-            sections.put("flow " + f.name() + " (" + f.mode().label() + ", RPO " + f.rpo() + ")", s);
+            sections.put("flow " + f.name() + " (" + f.mode().label() + ", RPO " + human(f.rpo()) + ")", s);
         }
+        TreeSet<String> providers = new TreeSet<>();
+        sections.values().forEach(sec -> sec.values().forEach(v -> {
+            if (v.contains("${file:")) {
+                providers.add("file");
+            }
+            if (v.contains("${env:")) {
+                providers.add("env");
+            }
+        }));
+        sections.get("MirrorMaker 2 runtime").putAll(runtime(plan, target, aliases, providers));
         return sections;
     }
 
-    private static SortedMap<String, String> runtime(DrPlan plan, String target, TreeSet<String> aliases) {
+    /** {@code 5m}, {@code 1h30m}, {@code 45s}: how the plan writes durations. */
+    public static String human(java.time.Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT).replaceAll("(\\d)m0s$", "$1m")
+                .replaceAll("h0m$", "h");
+    }
+
+    private static SortedMap<String, String> runtime(DrPlan plan, String target, TreeSet<String> aliases,
+                                                     TreeSet<String> providers) {
         SortedMap<String, String> m = new TreeMap<>();
         m.put("clusters", String.join(",", aliases));
-        TreeSet<String> providers = new TreeSet<>();
-        for (String alias : aliases) {
-            ClusterSpec c = plan.clusters().get(alias);
-            if (!c.secrets().fileKeys().isEmpty()) {
+        plan.mirrorMaker().config().values().forEach(v -> {
+            if (v.contains("${file:")) {
                 providers.add("file");
             }
-            if (!c.secrets().env().isEmpty()) {
+            if (v.contains("${env:")) {
                 providers.add("env");
             }
-        }
+        });
         if (!providers.isEmpty()) {
             m.put("config.providers", String.join(",", providers));
             if (providers.contains("env")) {
