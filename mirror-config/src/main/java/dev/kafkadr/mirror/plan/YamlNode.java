@@ -97,7 +97,7 @@ final class YamlNode {
     Map<String, YamlNode> entries() {
         requireMap();
         Map<String, YamlNode> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), new YamlNode(file, childPath(e.getKey()),
+        node.properties().forEach(e -> out.put(e.getKey(), new YamlNode(file, childPath(e.getKey()),
                 e.getValue())));
         return out;
     }
