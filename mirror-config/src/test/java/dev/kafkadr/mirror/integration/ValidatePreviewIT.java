@@ -82,13 +82,16 @@ class ValidatePreviewIT {
     void preview_warns_when_the_live_broker_count_differs_and_when_a_cluster_is_unreachable() throws Exception {
         Path p = plan(3).getParent().resolve("plan.yaml");
         Files.writeString(p, Files.readString(p).replace("flows:", "  c: {bootstrapServers: ['c:9092'], brokers: 1}\n"
-                + "flows:") + "  - {source: c, target: b, rpo: 5m}\n");
+                + "flows:").replace("include: ['orders\\..*']", "include: ['nothing-.*']")
+                + "  - {source: c, target: b, rpo: 5m}\n");
         CommandResult r = cli.run("validate", "--plan", p.toString(), "--bootstrap", "a=" + kafka.bootstrapServers(),
                 "--bootstrap", "c=127.0.0.1:1", "--preview-timeout", "3").assertSuccess();
         assertThat(r.out()).contains("WARNING PREVIEW_BROKERS [cluster a] clusters.a.brokers: the plan says 3 broker(s) "
                 + "but " + kafka.bootstrapServers() + " has 1; fix: set brokers to 1")
                 .contains("WARNING PREVIEW_UNREACHABLE [cluster c] clusters.c.bootstrapServers: could not list topics "
-                        + "and groups at 127.0.0.1:1");
+                        + "and groups at 127.0.0.1:1")
+                .contains("WARNING PREVIEW_NO_MATCH [flow a->b] flows[0].topics: no existing topic on 'a' matches "
+                        + "[nothing-.*]; fix: check the patterns (Java regex, matched against the whole topic name)");
         assertThat(cli.run("validate", "--plan", p.toString(), "--bootstrap", "a=" + kafka.bootstrapServers(),
                 "--strict").exitCode()).isEqualTo(2);
     }

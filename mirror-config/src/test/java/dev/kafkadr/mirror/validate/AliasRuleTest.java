@@ -57,4 +57,15 @@ class AliasRuleTest {
                 "ERROR SELF_FLOW [flow a->a] flows[2].target: source and target are both 'a'; fix: point the flow at "
                         + "another cluster");
     }
+
+    @Test
+    void alias_with_an_arrow_or_non_topic_characters_is_an_error() {
+        String arrow = Examples.minimal("").replace("  a:\n", "  'x->y':\n").replace("source: a", "source: 'x->y'");
+        assertThat(lines(rule, arrow)).contains("ERROR ALIAS_SEPARATOR [cluster x->y] clusters.x->y: alias 'x->y' "
+                + "contains '->', which MirrorMaker 2 uses between source and target; fix: rename the alias");
+        String space = Examples.minimal("").replace("  a:\n", "  'eu west':\n").replace("source: a", "source: 'eu west'");
+        assertThat(lines(rule, space)).containsExactly("ERROR ALIAS_SEPARATOR [cluster eu west] clusters.eu west: alias "
+                + "'eu west' has characters not allowed in topic names, and remote topics are named after it; fix: use "
+                + "only letters, digits, '.', '_' and '-'");
+    }
 }
