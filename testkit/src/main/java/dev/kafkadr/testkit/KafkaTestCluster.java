@@ -233,6 +233,7 @@ public final class KafkaTestCluster implements AutoCloseable {
             }
             if (sasl) {
                 nodes.setBrokerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT);
+                nodes.setControllerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT);
             }
             KafkaClusterTestKit kit = null;
             try {
