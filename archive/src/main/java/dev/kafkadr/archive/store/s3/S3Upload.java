@@ -42,7 +42,8 @@ final class S3Upload extends ObjectUpload {
     private String uploadId;
     private long written;
     private boolean done;
-    private volatile StoreException partFailure;
+    /** The first part failure: a {@link StoreException}, or an {@link Error} such as OutOfMemoryError. */
+    private volatile Throwable partFailure;
 
     S3Upload(S3ObjectStore store, String key) {
         this.store = store;
@@ -104,11 +105,24 @@ final class S3Upload extends ObjectUpload {
                 done = true;
             }
         } catch (InterruptedIOException e) {
-            abort();
-            throw new StoreUnavailableException(store.uri(), key, "interrupted while committing", e);
-        } catch (RuntimeException e) {
-            abort();
+            StoreUnavailableException failure = new StoreUnavailableException(store.uri(), key,
+                    "interrupted while committing", e);
+            abortAfter(failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            abortAfter(e);
             throw e;
+        }
+    }
+
+    /** Aborts after {@code failure}; a failure of the abort itself is attached to it, never replaces it. */
+    private void abortAfter(Throwable failure) {
+        try {
+            abort();
+        } catch (RuntimeException | Error e) {
+            if (e != failure) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -156,24 +170,28 @@ final class S3Upload extends ObjectUpload {
         }
         int number = parts.size() + 1;
         if (number > MAX_PARTS) {
-            abort();
-            throw new UsageException(store.describe(key) + ": object exceeds S3's " + MAX_PARTS + " parts of "
-                    + partSize + " bytes; raise s3.part-size.bytes");
+            UsageException failure = new UsageException(store.describe(key) + ": object exceeds S3's " + MAX_PARTS
+                    + " parts of " + partSize + " bytes; raise s3.part-size.bytes");
+            abortAfter(failure);
+            throw failure;
         }
         try {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abort();
-            throw new InterruptedIOException("interrupted while uploading " + store.describe(key));
+            InterruptedIOException failure = new InterruptedIOException("interrupted while uploading "
+                    + store.describe(key));
+            abortAfter(failure);
+            throw failure;
         }
         part.seal();
         try {
             parts.add(store.partExecutor().submit(() -> uploadPart(number, part)));
         } catch (RejectedExecutionException e) {
             slots.release();
-            abort();
-            throw new StoreUnavailableException(store.uri(), key, "store is closed", e);
+            StoreUnavailableException failure = new StoreUnavailableException(store.uri(), key, "store is closed", e);
+            abortAfter(failure);
+            throw failure;
         }
         failIfPartFailed();
     }
@@ -186,14 +204,23 @@ final class S3Upload extends ObjectUpload {
                     RequestBody.fromContentProvider(part::newStream, part.size(), S3ObjectStore.CONTENT_TYPE));
             return CompletedPart.builder().partNumber(number).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build();
         } catch (SdkException e) {
-            StoreException failure = store.errors().translate(key, "could not upload part " + number, e);
-            if (partFailure == null) {
-                partFailure = failure;
-            }
-            throw failure;
+            throw recordFailure(store.errors().translate(key, "could not upload part " + number, e));
+        } catch (RuntimeException e) { // e.g. the HTTP client was closed under us
+            throw recordFailure(new StoreUnavailableException(store.uri(), key, "could not upload part " + number
+                    + ": " + e, e));
+        } catch (Error e) {
+            recordFailure(e);
+            throw e;
         } finally {
             slots.release();
         }
+    }
+
+    private <T extends Throwable> T recordFailure(T failure) {
+        if (partFailure == null) {
+            partFailure = failure;
+        }
+        return failure;
     }
 
     private List<CompletedPart> awaitParts() throws InterruptedIOException {
@@ -208,6 +235,9 @@ final class S3Upload extends ObjectUpload {
                 if (e.getCause() instanceof StoreException se) {
                     throw se;
                 }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
                 throw new StoreUnavailableException(store.uri(), key, "part upload failed: " + e.getCause(),
                         e.getCause());
             }
@@ -216,11 +246,15 @@ final class S3Upload extends ObjectUpload {
     }
 
     private void failIfPartFailed() {
-        StoreException failure = partFailure;
-        if (failure != null) {
-            abort();
-            throw failure;
+        Throwable failure = partFailure;
+        if (failure == null) {
+            return;
         }
+        abortAfter(failure);
+        if (failure instanceof StoreException se) {
+            throw se;
+        }
+        throw (Error) failure;
     }
 
     @Override

@@ -107,6 +107,8 @@ final class S3Writes {
             if (S3Errors.status(e) != 404) { // NoSuchUpload: already gone
                 S3Upload.logAbortFailure(store.describe(key), uploadId, e);
             }
+        } catch (RuntimeException e) { // e.g. the client was closed: still best effort
+            S3Upload.logAbortFailure(store.describe(key), uploadId, e);
         }
     }
 
