@@ -30,6 +30,12 @@ public final class S3MockServer implements AutoCloseable {
     public static final String SECRET_KEY = "test-secret-key";
     /** The one KMS key ARN S3Mock treats as valid (it rejects SSE-KMS requests naming any other key). */
     public static final String KMS_KEY_ARN = "arn:aws:kms:us-east-1:000000000000:key/kdr-test-key";
+    /**
+     * The id of {@link #KMS_KEY_ARN}: what requests must name. S3Mock 5.2.0 checks the
+     * x-amz-server-side-encryption-aws-kms-key-id header against key ids only and refuses the full ARN, which real
+     * S3 accepts.
+     */
+    public static final String KMS_KEY_ID = "kdr-test-key";
 
     private static S3MockServer shared;
 
