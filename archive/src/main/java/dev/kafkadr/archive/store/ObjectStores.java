@@ -31,7 +31,8 @@ public final class ObjectStores {
             case "s3" -> S3ObjectStore.open(clean, merged);
             case "hdfs" -> HdfsObjectStore.open(clean, merged);
             default -> throw new UsageException("unsupported store URI scheme '" + scheme + "' in "
-                    + shown(clean.toString()) + ": expected file:///path, s3://bucket/prefix or hdfs://namenode:port/path");
+                    + shown(clean.toString())
+                    + ": expected file:///path, s3://bucket/prefix or hdfs://namenode:port/path");
         };
     }
 

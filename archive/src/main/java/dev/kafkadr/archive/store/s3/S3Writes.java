@@ -129,8 +129,8 @@ final class S3Writes {
         if (r.hasErrors() && !r.errors().isEmpty()) {
             S3Error first = r.errors().get(0);
             String key = first.key() == null ? keys.get(0) : settings.storeKey(first.key());
-            String problem = "could not delete (" + r.errors().size() + " of " + keys.size() + " objects failed; first: "
-                    + first.code() + ": " + S3Errors.oneLine(first.message()) + ")";
+            String problem = "could not delete (" + r.errors().size() + " of " + keys.size()
+                    + " objects failed; first: " + first.code() + ": " + S3Errors.oneLine(first.message()) + ")";
             if ("AccessDenied".equals(first.code())) {
                 throw new StoreAccessDeniedException(store.uri(), key, problem);
             }

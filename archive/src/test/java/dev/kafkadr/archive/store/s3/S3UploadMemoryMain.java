@@ -38,7 +38,8 @@ public final class S3UploadMemoryMain {
     private static void run(String endpoint, String bucket, String key, long size) throws Exception {
         StoreOptions options = StoreOptions.of(Map.of(StoreOptions.S3_ENDPOINT, endpoint,
                 StoreOptions.S3_REGION, "us-east-1", StoreOptions.S3_PATH_STYLE, "true",
-                StoreOptions.S3_ACCESS_KEY_ID, "test-access-key", StoreOptions.S3_SECRET_ACCESS_KEY, "test-secret-key"));
+                StoreOptions.S3_ACCESS_KEY_ID, "test-access-key",
+                StoreOptions.S3_SECRET_ACCESS_KEY, "test-secret-key"));
         HeapSampler heap = new HeapSampler();
         heap.start();
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
