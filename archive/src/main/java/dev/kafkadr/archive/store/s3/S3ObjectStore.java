@@ -139,18 +139,20 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
-    /** A HEAD cannot tell a missing key from a missing bucket: check the bucket once per store. */
+    /**
+     * A HEAD cannot tell a missing key from a missing bucket: check the bucket once per store. A one-key listing
+     * of the store prefix is used rather than HeadBucket because it is allowed by an s3:ListBucket grant that is
+     * limited to the prefix.
+     */
     private void verifyBucket(String key) {
         if (bucketVerified) {
             return;
         }
         try {
-            client().headBucket(b -> b.bucket(settings.bucket()));
+            client().listObjectsV2(b -> b.bucket(settings.bucket()).prefix(settings.prefix()).maxKeys(1));
             bucketVerified = true;
-        } catch (NoSuchBucketException e) {
-            throw new ObjectNotFoundException(uri, key, "bucket '" + settings.bucket() + "' does not exist", e);
         } catch (SdkException e) {
-            if (S3Errors.status(e) == 404) {
+            if (e instanceof NoSuchBucketException || S3Errors.status(e) == 404) {
                 throw new ObjectNotFoundException(uri, key, "bucket '" + settings.bucket() + "' does not exist", e);
             }
             throw errors.translate(key, "could not check the bucket", e);
