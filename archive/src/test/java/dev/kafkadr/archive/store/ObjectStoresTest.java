@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Store URI validation and option handling, above all that no credential ends up in a message. */
 class ObjectStoresTest {
 
     private static void rejected(String uri, String expectedInMessage) {

@@ -42,6 +42,9 @@ final class HdfsLister {
     ListPage list(String prefix, String continuation, int maxKeys) throws IOException {
         int slash = prefix.lastIndexOf('/');
         String startDir = slash < 0 ? "" : prefix.substring(0, slash + 1);
+        if (startDir.startsWith(ObjectKeys.TMP_DIR + "/")) { // temporary files are never objects
+            return new ListPage(List.of(), Optional.empty());
+        }
         List<ObjectInfo> out = new ArrayList<>();
         Deque<Iterator<Entry>> stack = new ArrayDeque<>();
         stack.push(entries(startDir).iterator());
@@ -77,6 +80,9 @@ final class HdfsLister {
      */
     List<String> children(String dirKey) throws IOException {
         List<String> out = new ArrayList<>();
+        if (dirKey.startsWith(ObjectKeys.TMP_DIR + "/")) {
+            return out;
+        }
         for (Entry e : entries(dirKey)) {
             String name = e.sortKey().substring(dirKey.length());
             if (e.status().isFile()) {

@@ -184,6 +184,10 @@ final class S3Upload extends ObjectUpload {
             abortAfter(failure);
             throw failure;
         }
+        if (partFailure != null) { // a part failed while we waited: do not send another one
+            slots.release();
+            failIfPartFailed();
+        }
         part.seal();
         try {
             parts.add(store.partExecutor().submit(() -> uploadPart(number, part)));

@@ -182,7 +182,9 @@ class HdfsObjectStoreIT {
                         ObjectKeys.TMP_DIR))).as("the pending upload's temporary file").hasSize(1);
                 assertThat(store.listAll("").map(ObjectInfo::key).toList()).containsExactly("visible");
                 assertThat(store.listAll(".").toList()).isEmpty();
+                assertThat(store.listAll(ObjectKeys.TMP_DIR + "/").toList()).isEmpty();
                 assertThat(store.listChildren("")).containsExactly("visible");
+                assertThat(store.listChildren(ObjectKeys.TMP_DIR + "/")).isEmpty();
             }
         }
     }

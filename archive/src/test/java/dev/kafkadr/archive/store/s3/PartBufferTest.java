@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/** The chunked part buffer: filling to capacity across chunks and re-reading the sealed content. */
 class PartBufferTest {
 
     @Test

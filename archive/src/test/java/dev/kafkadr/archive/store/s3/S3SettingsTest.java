@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
+/** Validation and defaults of the S3 store options; no network. */
 class S3SettingsTest {
 
     private static S3Settings settings(String uri, Map<String, String> options) {
