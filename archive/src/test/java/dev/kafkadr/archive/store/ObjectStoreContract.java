@@ -2,29 +2,26 @@ package dev.kafkadr.archive.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.kafkadr.archive.store.StoreTestData.bytes;
+import static dev.kafkadr.archive.store.StoreTestData.random;
+import static dev.kafkadr.archive.store.StoreTestData.sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -369,16 +366,6 @@ public abstract class ObjectStoreContract {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    protected static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    protected static byte[] random(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
     protected byte[] range(String key, long offset, long length) {
         try (InputStream in = store().getRange(key, offset, length)) {
             return in.readAllBytes();
@@ -387,57 +374,11 @@ public abstract class ObjectStoreContract {
         }
     }
 
-    /** Streams {@code size} seeded bytes into an upload in irregular writes; returns their SHA-256. */
     protected byte[] writeGenerated(String key, long size, long seed) throws IOException {
-        MessageDigest sha = sha();
-        Random rnd = new Random(seed);
-        byte[] buf = new byte[100_003];
-        try (ObjectUpload up = store().upload(key)) {
-            long left = size;
-            int i = 0;
-            while (left > 0) {
-                int n = (int) Math.min(left, 1 + (i++ * 7919L) % buf.length);
-                rnd.nextBytes(buf);
-                if (n == 1) {
-                    up.write(buf[0]);
-                } else {
-                    up.write(buf, 0, n);
-                }
-                sha.update(buf, 0, n);
-                left -= n;
-            }
-            up.commit();
-        }
-        return sha.digest();
+        return StoreTestData.writeGenerated(store(), key, size, seed);
     }
 
-    /** SHA-256 of a stream, reading with a small buffer and honouring short reads. */
-    protected static byte[] sha256(InputStream in) throws IOException {
-        MessageDigest sha = sha();
-        byte[] buf = new byte[8191];
-        int n;
-        while ((n = in.read(buf)) != -1) {
-            sha.update(buf, 0, n);
-        }
-        return sha.digest();
-    }
-
-    private static MessageDigest sha() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Writes objects 8 at a time. */
     protected void putAll(Map<String, byte[]> objects) throws InterruptedException, ExecutionException {
-        List<Callable<Void>> tasks = objects.entrySet().stream().<Callable<Void>>map(e -> () -> {
-            store().put(e.getKey(), e.getValue());
-            return null;
-        }).collect(Collectors.toList());
-        for (Future<Void> f : POOL.invokeAll(tasks)) {
-            f.get();
-        }
+        StoreTestData.putAll(store(), objects, POOL);
     }
 }
