@@ -28,6 +28,14 @@ public final class S3MockServer implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String ACCESS_KEY = "test-access-key";
     public static final String SECRET_KEY = "test-secret-key";
+    /** The one KMS key ARN S3Mock treats as valid (it rejects SSE-KMS requests naming any other key). */
+    public static final String KMS_KEY_ARN = "arn:aws:kms:us-east-1:000000000000:key/kdr-test-key";
+    /**
+     * The id of {@link #KMS_KEY_ARN}: what requests must name. S3Mock 5.2.0 checks the
+     * x-amz-server-side-encryption-aws-kms-key-id header against key ids only and refuses the full ARN, which real
+     * S3 accepts.
+     */
+    public static final String KMS_KEY_ID = "kdr-test-key";
 
     private static S3MockServer shared;
 
@@ -63,6 +71,7 @@ public final class S3MockServer implements AutoCloseable {
                     javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(),
                     "--server.ssl.enabled=false", "--server.address=127.0.0.1", "--server.port=" + port,
                     "--http.port=0", "--com.adobe.testing.s3mock.store.root=" + root,
+                    "--com.adobe.testing.s3mock.store.valid-kms-keys=" + KMS_KEY_ARN,
                     "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
             Path log = root.resolveSibling(root.getFileName() + ".log");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -10,8 +10,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -125,20 +127,20 @@ public interface ObjectStore extends AutoCloseable {
 
     /**
      * The distinct next path elements below {@code prefix} (which should end with '/'), like a directory listing:
-     * for keys a/b/c and a/d, children of "a/" are "b" and "d". Sorted.
+     * for keys a/b/c and a/d, children of "a/" are "b" and "d". Sorted in {@link ObjectKeys#ORDER}.
+     *
+     * <p>Children do not come out of a key listing in order ("a-x/1" sorts before "a/1"), so they are collected
+     * in a sorted set. Stores that can list one level (S3 with a delimiter, a directory) override this.
      */
     default List<String> listChildren(String prefix) {
-        List<String> out = new ArrayList<>();
+        SortedSet<String> out = new TreeSet<>(ObjectKeys.ORDER);
         try (Stream<ObjectInfo> all = listAll(prefix)) {
             all.forEach(o -> {
                 String rest = o.key().substring(prefix.length());
                 int slash = rest.indexOf('/');
-                String child = slash < 0 ? rest : rest.substring(0, slash);
-                if (out.isEmpty() || !out.get(out.size() - 1).equals(child)) {
-                    out.add(child);
-                }
+                out.add(slash < 0 ? rest : rest.substring(0, slash));
             });
         }
-        return out;
+        return new ArrayList<>(out);
     }
 }

@@ -20,15 +20,18 @@ public final class ObjectStores {
         return open(parse(uri), options);
     }
 
+    /** Opens a parsed store URI; its query may carry non-secret S3 settings, never credentials. */
     public static ObjectStore open(URI uri, StoreOptions options) {
+        rejectUserInfo(uri);
         StoreOptions merged = options.withUriQuery(uri);
         URI clean = StoreOptions.stripQuery(uri);
-        String scheme = clean.getScheme();
+        String scheme = clean.getScheme() == null ? "" : clean.getScheme();
         return switch (scheme) {
             case "file" -> new LocalObjectStore(Paths.get(clean), merged);
             case "s3" -> S3ObjectStore.open(clean, merged);
             case "hdfs" -> HdfsObjectStore.open(clean, merged);
-            default -> throw new UsageException("unsupported store URI scheme '" + scheme + "' in " + clean
+            default -> throw new UsageException("unsupported store URI scheme '" + scheme + "' in "
+                    + shown(clean.toString())
                     + ": expected file:///path, s3://bucket/prefix or hdfs://namenode:port/path");
         };
     }
@@ -42,35 +45,56 @@ public final class ObjectStores {
         if (uri.startsWith("/")) {
             return Path.of(uri).toUri();
         }
+        String shown = shown(uri);
         try {
             URI parsed = new URI(uri);
+            rejectUserInfo(parsed);
             if (parsed.getScheme() == null) {
-                throw new UsageException("store URI '" + uri + "' has no scheme: expected file:///path, "
+                throw new UsageException("store URI '" + shown + "' has no scheme: expected file:///path, "
                         + "s3://bucket/prefix or hdfs://namenode:port/path");
             }
             switch (parsed.getScheme()) {
                 case "file" -> {
                     if (parsed.getPath() == null || parsed.getPath().isEmpty() || parsed.getAuthority() != null) {
-                        throw new UsageException("store URI '" + uri + "' must be file:///absolute/path");
+                        throw new UsageException("store URI '" + shown + "' must be file:///absolute/path");
                     }
                 }
                 case "s3" -> {
                     if (parsed.getHost() == null) {
-                        throw new UsageException("store URI '" + uri + "' must name a bucket: s3://bucket/prefix");
+                        throw new UsageException("store URI '" + shown + "' must name a bucket: s3://bucket/prefix");
                     }
                 }
                 case "hdfs" -> {
                     if (parsed.getAuthority() == null) {
-                        throw new UsageException("store URI '" + uri
+                        throw new UsageException("store URI '" + shown
                                 + "' must name the namenode: hdfs://namenode:port/path");
                     }
                 }
                 default -> throw new UsageException("unsupported store URI scheme '" + parsed.getScheme() + "' in "
-                        + uri + ": expected file, s3 or hdfs");
+                        + shown + ": expected file, s3 or hdfs");
             }
             return parsed;
         } catch (URISyntaxException e) {
-            throw new UsageException("store URI '" + uri + "' is malformed: " + e.getReason());
+            throw new UsageException("store URI '" + shown + "' is malformed: " + e.getReason());
         }
+    }
+
+    /** Credentials never go into a store URI (it is shown in messages and logs). */
+    private static void rejectUserInfo(URI uri) {
+        if (uri.getRawUserInfo() != null) {
+            throw new UsageException("store URI '" + shown(uri.toString()) + "' must not contain credentials or a "
+                    + "user name: use the store options or the environment");
+        }
+    }
+
+    /** The URI for a message, with anything before an '@' in it (which may be credentials) replaced by "...". */
+    static String shown(String uri) {
+        int at = uri.lastIndexOf('@');
+        if (at < 0) {
+            return uri;
+        }
+        int scheme = uri.indexOf("://");
+        int from = scheme < 0 || scheme > at ? 0 : scheme + 3;
+        return uri.substring(0, from) + "..." + uri.substring(at);
     }
 }

@@ -142,7 +142,17 @@ public final class StoreOptions {
     @Override
     public String toString() {
         Map<String, String> shown = new TreeMap<>(values);
-        SECRET_KEYS.forEach(k -> shown.computeIfPresent(k, (key, v) -> "[hidden]"));
+        shown.replaceAll((k, v) -> isSecret(k) ? "[hidden]" : v);
         return shown.toString();
+    }
+
+    /** The S3 secret key and session token, and Hadoop entries whose name says they hold a secret. */
+    private static boolean isSecret(String key) {
+        if (SECRET_KEYS.contains(key)) {
+            return true;
+        }
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        return k.startsWith(HDFS_CONF_PREFIX) && (k.contains("password") || k.contains("secret")
+                || k.contains("token") || k.contains("credential") || k.endsWith(".key"));
     }
 }

@@ -3,6 +3,7 @@ package dev.kafkadr.archive.store.local;
 import dev.kafkadr.archive.store.ListPage;
 import dev.kafkadr.archive.store.ObjectAlreadyExistsException;
 import dev.kafkadr.archive.store.ObjectInfo;
+import dev.kafkadr.archive.store.ObjectKeys;
 import dev.kafkadr.archive.store.ObjectNotFoundException;
 import dev.kafkadr.archive.store.ObjectStore;
 import dev.kafkadr.archive.store.ObjectUpload;
@@ -167,14 +168,14 @@ public final class LocalObjectStore implements ObjectStore {
             walk.filter(Files::isRegularFile).forEach(p -> {
                 String key = root.relativize(p).toString().replace('\\', '/');
                 if (key.startsWith(prefix) && !key.startsWith(TMP_DIR + "/")
-                        && (continuation == null || key.compareTo(continuation) > 0)) {
+                        && (continuation == null || ObjectKeys.compare(key, continuation) > 0)) {
                     matches.add(new ObjectInfo(key, p.toFile().length()));
                 }
             });
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new StoreUnavailableException(uri(), prefix, "could not list: " + e.getMessage(), e);
         }
-        matches.sort((a, b) -> a.key().compareTo(b.key()));
+        matches.sort((a, b) -> ObjectKeys.compare(a.key(), b.key()));
         if (matches.size() <= maxKeys) {
             return new ListPage(matches, Optional.empty());
         }

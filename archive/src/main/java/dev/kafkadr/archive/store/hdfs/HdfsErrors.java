@@ -1,0 +1,55 @@
+package dev.kafkadr.archive.store.hdfs;
+
+import dev.kafkadr.archive.store.ObjectNotFoundException;
+import dev.kafkadr.archive.store.StoreAccessDeniedException;
+import dev.kafkadr.archive.store.StoreException;
+import dev.kafkadr.archive.store.StoreUnavailableException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import org.apache.hadoop.security.AccessControlException;
+
+/**
+ * Translates Hadoop {@link IOException}s into the store's typed exceptions, naming the store URI and the key:
+ * file not found → not found, permission denied → access denied, everything else (connection refused, timeouts,
+ * a standby NameNode, DataNode failures) → unavailable. Messages are flattened to one line. Stateless.
+ */
+final class HdfsErrors {
+
+    private static final int MAX_DETAIL = 300;
+
+    private final URI store;
+
+    HdfsErrors(URI store) {
+        this.store = store;
+    }
+
+    StoreException translate(String key, String what, IOException e) {
+        if (e instanceof FileNotFoundException) {
+            return new ObjectNotFoundException(store, key, "does not exist", e);
+        }
+        if (e instanceof AccessControlException || hasCause(e, AccessControlException.class)) {
+            return new StoreAccessDeniedException(store, key, what + ": permission denied (" + oneLine(e) + ")", e);
+        }
+        if (e instanceof InterruptedIOException) {
+            return new StoreUnavailableException(store, key, what + ": interrupted", e);
+        }
+        return new StoreUnavailableException(store, key, what + ": " + oneLine(e), e);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String oneLine(Throwable e) {
+        String s = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String flat = s.replaceAll("\\s+", " ").strip();
+        return flat.length() <= MAX_DETAIL ? flat : flat.substring(0, MAX_DETAIL) + "...";
+    }
+}
