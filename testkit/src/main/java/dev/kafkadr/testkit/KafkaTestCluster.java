@@ -150,21 +150,27 @@ public final class KafkaTestCluster implements AutoCloseable {
             List<TopicPartition> tps = new ArrayList<>();
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(p -> tps.add(new TopicPartition(topic, p.partition())));
-            consumer.assign(tps);
-            consumer.seekToBeginning(tps);
+            tps.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(tps, Duration.ofSeconds(30));
             Map<TopicPartition, Long> end = consumer.endOffsets(tps, Duration.ofSeconds(30));
             Map<Integer, List<ConsumerRecord<byte[], byte[]>>> out = new LinkedHashMap<>();
-            tps.forEach(tp -> out.put(tp.partition(), new ArrayList<>()));
             Instant deadline = Instant.now().plusSeconds(120);
-            while (tps.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("could not read " + topic + " to its end offsets " + end);
-                }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.offset() < end.get(new TopicPartition(topic, r.partition()))) {
-                        out.get(r.partition()).add(r);
+            for (TopicPartition tp : tps) {
+                List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+                consumer.assign(List.of(tp));
+                consumer.seek(tp, begin.get(tp));
+                long limit = end.get(tp);
+                while (consumer.position(tp) < limit) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("could not read " + tp + " to its end offset " + limit);
+                    }
+                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200)).records(tp)) {
+                        if (r.offset() < limit) {
+                            records.add(r);
+                        }
                     }
                 }
+                out.put(tp.partition(), records);
             }
             return out;
         }
