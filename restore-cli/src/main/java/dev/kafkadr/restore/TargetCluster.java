@@ -1,0 +1,306 @@
+package dev.kafkadr.restore;
+
+import dev.kafkadr.archive.format.ArchivedRecord;
+import dev.kafkadr.kafka.KafkaClientConfig;
+import dev.kafkadr.kafka.KafkaErrors;
+import dev.kafkadr.kafka.RecordConversions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/**
+ * The Kafka cluster a restore writes to: inspects topics, offsets, records and groups, creates topics, alters group
+ * offsets, and makes the producer. Every Kafka failure becomes a typed one-line failure naming the cluster and the
+ * operation ({@link KafkaErrors}). Thread-safe except {@link #firstRecordFrom}, which callers serialize.
+ */
+public final class TargetCluster implements AutoCloseable {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaClientConfig config;
+    private final Admin admin;
+    private KafkaConsumer<byte[], byte[]> consumer;
+
+    public TargetCluster(KafkaClientConfig config) {
+        this.config = config;
+        try {
+            this.admin = Admin.create(config.admin("kdr-restore-admin"));
+        } catch (RuntimeException e) {
+            throw KafkaErrors.translate(e, "create an admin client", config.bootstrap());
+        }
+    }
+
+    public String bootstrap() {
+        return config.bootstrap();
+    }
+
+    public KafkaClientConfig config() {
+        return config;
+    }
+
+    public int brokerCount() {
+        return call("describe the target cluster", () -> admin.describeCluster().nodes().get().size());
+    }
+
+    /** Existence, partition count, timestamp type and offsets of each topic. */
+    public Map<String, TargetTopic> describe(Collection<String> names) {
+        Map<String, TargetTopic> out = new TreeMap<>();
+        Map<String, KafkaFuture<TopicDescription>> found = admin.describeTopics(names).topicNameValues();
+        Map<String, TopicDescription> existing = new TreeMap<>();
+        for (String name : names) {
+            try {
+                existing.put(name, found.get(name).get());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw KafkaErrors.translate(e, "describe target topic " + name, bootstrap());
+                }
+                out.put(name, TargetTopic.absent(name));
+            } catch (InterruptedException e) {
+                throw KafkaErrors.translate(e, "describe target topic " + name, bootstrap());
+            }
+        }
+        if (!existing.isEmpty()) {
+            Map<TopicPartition, TargetTopic.OffsetRange> offsets = offsets(existing.values().stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                    .toList());
+            Map<String, String> tsTypes = timestampTypes(existing.keySet());
+            existing.forEach((name, d) -> {
+                Map<Integer, TargetTopic.OffsetRange> o = new TreeMap<>();
+                d.partitions().forEach(p -> o.put(p.partition(), offsets.get(new TopicPartition(name, p.partition()))));
+                out.put(name, TargetTopic.of(name, d.partitions().size(), tsTypes.get(name), o));
+            });
+        }
+        return out;
+    }
+
+    /** Log start and end offsets of the given partitions. */
+    public Map<TopicPartition, TargetTopic.OffsetRange> offsets(Collection<TopicPartition> tps) {
+        return call("list offsets on the target", () -> {
+            Map<TopicPartition, OffsetSpec> early = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> late = new HashMap<>();
+            tps.forEach(tp -> {
+                early.put(tp, OffsetSpec.earliest());
+                late.put(tp, OffsetSpec.latest());
+            });
+            Map<TopicPartition, ListOffsetsResultInfo> s = admin.listOffsets(early).all().get();
+            Map<TopicPartition, ListOffsetsResultInfo> e = admin.listOffsets(late).all().get();
+            Map<TopicPartition, TargetTopic.OffsetRange> out = new HashMap<>();
+            tps.forEach(tp -> out.put(tp, new TargetTopic.OffsetRange(s.get(tp).offset(), e.get(tp).offset())));
+            return out;
+        });
+    }
+
+    private Map<String, String> timestampTypes(Collection<String> topics) {
+        return call("describe target topic configs", () -> {
+            List<ConfigResource> res = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                    .toList();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(res).all().get();
+            Map<String, String> out = new HashMap<>();
+            configs.forEach((r, c) -> {
+                ConfigEntry e = c.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
+                out.put(r.name(), e == null ? "CreateTime" : e.value());
+            });
+            return out;
+        });
+    }
+
+    /** Creates the topics and waits until every partition has a leader. */
+    public void createTopics(List<TopicSpec> specs) {
+        if (specs.isEmpty()) {
+            return;
+        }
+        List<NewTopic> topics = specs.stream().map(s -> new NewTopic(s.name(), s.partitions(),
+                s.replicationFactor()).configs(s.configs())).toList();
+        try {
+            admin.createTopics(topics).all().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                throw new RestoreConflictException("a target topic was created by someone else during the restore: "
+                        + e.getCause().getMessage(), "run the restore again: it will inspect the topic first");
+            }
+            throw KafkaErrors.translate(e, "create target topics " + specs.stream().map(TopicSpec::name).toList(),
+                    bootstrap());
+        } catch (InterruptedException e) {
+            throw KafkaErrors.translate(e, "create target topics", bootstrap());
+        }
+        awaitLeaders(specs);
+    }
+
+    private void awaitLeaders(List<TopicSpec> specs) {
+        Instant deadline = Instant.now().plus(READ_TIMEOUT);
+        List<String> names = specs.stream().map(TopicSpec::name).toList();
+        while (true) {
+            try {
+                Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames().get();
+                boolean ready = specs.stream().allMatch(s -> d.get(s.name()).partitions().size() == s.partitions()
+                        && d.get(s.name()).partitions().stream().allMatch(p -> p.leader() != null
+                        && !p.leader().isEmpty()));
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException notYet) {
+                // metadata still propagating
+            } catch (InterruptedException e) {
+                throw KafkaErrors.translate(e, "wait for the new topics", bootstrap());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new TargetNotFoundException("created topics " + names + " on " + bootstrap()
+                        + " but their partitions had no leader after " + READ_TIMEOUT.toSeconds() + " s", null);
+            }
+            sleep(100);
+        }
+    }
+
+    /**
+     * The first record of {@code topic-partition} at or after {@code offset} and before {@code end}, with its target
+     * offset, or empty if there is none. Not thread-safe.
+     */
+    public synchronized Optional<ArchivedRecord> firstRecordFrom(String topic, int partition, long offset, long end) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        try {
+            KafkaConsumer<byte[], byte[]> c = consumer();
+            c.assign(List.of(tp));
+            c.seek(tp, offset);
+            Instant deadline = Instant.now().plus(READ_TIMEOUT);
+            while (c.position(tp) < end) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200)).records(tp)) {
+                    if (r.offset() >= offset && r.offset() < end) {
+                        return Optional.of(RecordConversions.toArchived(r));
+                    }
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new org.apache.kafka.common.errors.TimeoutException("no record of " + tp + " at offset "
+                            + offset + " within " + READ_TIMEOUT.toSeconds() + " s");
+                }
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw KafkaErrors.translate(e, "read " + tp + " at offset " + offset, bootstrap());
+        }
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        if (consumer == null) {
+            consumer = new KafkaConsumer<>(config.consumer("kdr-restore-check", Map.of(
+                    "max.poll.records", "10")));
+        }
+        return consumer;
+    }
+
+    /** Member client ids of each group that has members; groups without members or unknown are absent. */
+    public Map<String, List<String>> activeMembers(Collection<String> groups) {
+        Map<String, List<String>> out = new TreeMap<>();
+        Map<String, KafkaFuture<ConsumerGroupDescription>> found =
+                admin.describeConsumerGroups(groups).describedGroups();
+        for (String g : groups) {
+            try {
+                ConsumerGroupDescription d = found.get(g).get();
+                if (!d.members().isEmpty()) {
+                    List<String> ids = new ArrayList<>();
+                    d.members().stream().map(MemberDescription::clientId).sorted().forEach(ids::add);
+                    out.put(g, ids);
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                    throw KafkaErrors.translate(e, "describe consumer group " + g, bootstrap());
+                }
+            } catch (InterruptedException e) {
+                throw KafkaErrors.translate(e, "describe consumer group " + g, bootstrap());
+            }
+        }
+        return out;
+    }
+
+    /** Commits {@code offsets} for {@code group}; the group must have no active members. */
+    public void alterOffsets(String group, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try {
+            admin.alterConsumerGroupOffsets(group, offsets).all().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupNotEmptyException || e.getCause() instanceof UnknownMemberIdException) {
+                throw new RestoreConflictException("consumer group '" + group + "' has active members on "
+                        + bootstrap() + "; its offsets were not changed", "stop its consumers and run again");
+            }
+            throw KafkaErrors.translate(e, "commit offsets of consumer group " + group, bootstrap());
+        } catch (InterruptedException e) {
+            throw KafkaErrors.translate(e, "commit offsets of consumer group " + group, bootstrap());
+        }
+    }
+
+    /**
+     * A new idempotent acks=all producer: {@code defaults} apply unless --command-config sets the key,
+     * {@code forced} always apply.
+     */
+    public KafkaProducer<byte[], byte[]> newProducer(Map<String, Object> defaults, Map<String, Object> forced) {
+        Map<String, Object> effective = new HashMap<>();
+        defaults.forEach((k, v) -> {
+            if (!config.properties().containsKey(k)) {
+                effective.put(k, v);
+            }
+        });
+        effective.putAll(forced);
+        try {
+            return new KafkaProducer<>(config.producer("kdr-restore", effective));
+        } catch (RuntimeException e) {
+            throw KafkaErrors.translate(e, "create a producer", bootstrap());
+        }
+    }
+
+    private <T> T call(String what, KafkaCall<T> call) {
+        try {
+            return call.run();
+        } catch (Exception e) {
+            throw KafkaErrors.translate(e, what, bootstrap());
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw KafkaErrors.translate(e, "wait", "");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (consumer != null) {
+            consumer.close();
+        }
+        admin.close(Duration.ofSeconds(5));
+    }
+
+    @FunctionalInterface
+    private interface KafkaCall<T> {
+        T run() throws Exception;
+    }
+}
