@@ -46,10 +46,12 @@ public final class RestorePlanner {
                 : locator.earliestRunCutAtOrAfter(cluster, req.toTime()).orElse(runId);
         Long maxTimestamp = req.toTime() == null ? null : req.toTime().toEpochMilli();
         List<TopicPlan> topics = new ArrayList<>();
-        for (String topic : selectTopics(cluster, req)) {
+        List<String> selected = selectTopics(cluster, req);
+        checkPartitions(cluster, selected, runId, req);
+        for (String topic : selected) {
             TopicMetadata meta = locator.metadataAsOf(cluster, topic, runId).orElse(null);
             List<PartitionSource> parts = new ArrayList<>();
-            for (int p : selectPartitions(cluster, topic, meta, req)) {
+            for (int p : selectPartitions(catalog.partitions(cluster, topic), req)) {
                 PartitionHistory h = catalog.history(cluster, topic, p, runs, runId);
                 if (!h.isEmpty()) {
                     long from = startOffset(cluster, h, runs, req, logStartRun);
@@ -90,19 +92,31 @@ public final class RestorePlanner {
         }
     }
 
-    private List<Integer> selectPartitions(String cluster, String topic, TopicMetadata meta, RestoreRequest req) {
-        List<Integer> archived = catalog.partitions(cluster, topic);
+    private static List<Integer> selectPartitions(List<Integer> archived, RestoreRequest req) {
+        return req.partitions() == null ? archived : archived.stream().filter(req.partitions()::contains).toList();
+    }
+
+    /** Every --partitions entry must exist in at least one selected topic. */
+    private void checkPartitions(String cluster, List<String> topics, String runId, RestoreRequest req) {
         if (req.partitions() == null) {
-            return archived;
+            return;
         }
-        int count = meta != null ? meta.partitions() : archived.isEmpty() ? 0 : archived.get(archived.size() - 1) + 1;
-        for (int p : req.partitions()) {
-            if (p >= count) {
-                throw new UsageException("--partitions names partition " + p + " but archived topic '" + topic
-                        + "' has " + count + " partitions (0-" + (count - 1) + ")");
+        int most = 0;
+        String widest = null;
+        for (String topic : topics) {
+            List<Integer> archived = catalog.partitions(cluster, topic);
+            int count = locator.metadataAsOf(cluster, topic, runId).map(TopicMetadata::partitions)
+                    .orElse(archived.isEmpty() ? 0 : archived.get(archived.size() - 1) + 1);
+            if (count > most) {
+                most = count;
+                widest = topic;
             }
         }
-        return archived.stream().filter(req.partitions()::contains).toList();
+        int highest = req.partitions().last();
+        if (widest != null && highest >= most) {
+            throw new UsageException("--partitions names partition " + highest + " but no selected archived topic has"
+                    + " it (the most partitions: " + most + ", in '" + widest + "')");
+        }
     }
 
     private long startOffset(String cluster, PartitionHistory h, NavigableSet<String> runs, RestoreRequest req,

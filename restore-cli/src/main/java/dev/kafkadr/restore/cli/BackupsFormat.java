@@ -48,7 +48,8 @@ final class BackupsFormat {
                 .append(" as of run ").append(s.runId());
         TopicMetadata m = s.metadata();
         if (m != null) {
-            b.append(": ").append(m.partitions()).append(" partitions, replication factor ")
+            b.append(": ").append(m.partitions()).append(m.partitions() == 1 ? " partition" : " partitions")
+                    .append(", replication factor ")
                     .append(m.replicationFactor()).append(", timestamp type ").append(m.timestampType());
             b.append("\nconfigs: ").append(m.configs().isEmpty() ? "(broker defaults)" : m.configs().entrySet()
                     .stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));

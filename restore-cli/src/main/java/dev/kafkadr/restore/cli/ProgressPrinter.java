@@ -1,29 +1,43 @@
 package dev.kafkadr.restore.cli;
 
 import dev.kafkadr.restore.RestoreListener;
+import dev.kafkadr.restore.RestorePlan;
 import dev.kafkadr.restore.RestoreProgress;
+import dev.kafkadr.restore.TopicAction;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Shows a restore's progress on the error stream: on a terminal a bar (records, bytes, rate, ETA) redrawn on one
- * line; otherwise a plain line every {@code lineInterval}. Warnings go on their own lines. Not thread-safe (the
- * engine calls it from one thread at a time).
+ * Shows a restore as it runs: once the targets are decided, a header line on the output stream; then progress on
+ * the error stream: on a terminal a bar (records, bytes, rate, ETA) redrawn on one line, otherwise a plain line every
+ * {@code lineInterval}. Warnings go on their own lines. Not thread-safe (the engine calls it from one thread at a
+ * time).
  */
 final class ProgressPrinter implements RestoreListener {
 
     private static final int BAR = 30;
 
+    private final PrintWriter out;
     private final PrintWriter err;
+    private final boolean dryRun;
     private final boolean terminal;
     private final Duration lineInterval;
     private long lastLineNanos = System.nanoTime();
     private boolean barShown;
 
-    ProgressPrinter(PrintWriter err, boolean terminal, Duration lineInterval) {
+    ProgressPrinter(PrintWriter out, PrintWriter err, boolean dryRun, boolean terminal, Duration lineInterval) {
+        this.out = out;
         this.err = err;
+        this.dryRun = dryRun;
         this.terminal = terminal;
         this.lineInterval = lineInterval;
+    }
+
+    @Override
+    public void onPlanned(RestorePlan plan, List<TopicAction> actions) {
+        out.print(RestoreFormat.header(plan, dryRun));
+        out.flush();
     }
 
     @Override

@@ -79,10 +79,8 @@ public final class RestoreTopicsCommand implements Callable<Integer> {
         try (ObjectStore store = archive.open()) {
             ArchiveCatalog catalog = archive.catalog(store);
             RestorePlan plan = new RestorePlanner(catalog).plan(selection.request(archive.cluster()));
-            out.print(RestoreFormat.header(plan, dryRun));
-            out.flush();
-            ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null,
-                    Duration.ofMillis(progressIntervalMs));
+            ProgressPrinter progress = new ProgressPrinter(out, spec.commandLine().getErr(), dryRun,
+                    System.console() != null, Duration.ofMillis(progressIntervalMs));
             try (TargetCluster cluster = target.connect()) {
                 RestoreResult r = new TopicRestorer(cluster, new ArchiveSegmentSource(catalog), progress)
                         .restore(plan, opts);

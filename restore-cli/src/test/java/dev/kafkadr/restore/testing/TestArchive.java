@@ -124,7 +124,7 @@ public final class TestArchive {
             for (int i = 0; i < records.size(); i += segmentRecords) {
                 List<ArchivedRecord> chunk = records.subList(i, Math.min(records.size(), i + segmentRecords));
                 try (SegmentOutput out = writer.openSegment(topic, partition, chunk.get(0).offset(), Codec.ZSTD, 3,
-                        512)) {
+                        1024)) {
                     chunk.forEach(out::append);
                     segments.add(out.finish());
                 }
