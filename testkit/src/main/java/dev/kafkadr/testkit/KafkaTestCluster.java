@@ -20,21 +20,45 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A real Apache Kafka KRaft cluster running in this JVM through Kafka's own {@link KafkaClusterTestKit}:
- * one combined node by default, or N brokers with one separate controller. Thread-safe; close exactly once.
+ * one combined node by default, or N brokers with one separate controller; PLAINTEXT by default, or SASL_PLAINTEXT
+ * with the PLAIN mechanism ({@link Builder#saslPlain()}). Thread-safe; close exactly once.
  */
 public final class KafkaTestCluster implements AutoCloseable {
 
+    /** The SASL/PLAIN super user Kafka's test kit configures ({@code JaasUtils.KAFKA_PLAIN_ADMIN}). */
+    public static final String SASL_ADMIN_USER = JaasUtils.KAFKA_PLAIN_ADMIN;
+    public static final String SASL_ADMIN_PASSWORD = JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD;
+
     private final KafkaClusterTestKit kit;
+    private final Map<String, Object> clientSecurity;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KafkaTestCluster(KafkaClusterTestKit kit) {
+    private KafkaTestCluster(KafkaClusterTestKit kit, Map<String, Object> clientSecurity) {
         this.kit = kit;
+        this.clientSecurity = Map.copyOf(clientSecurity);
+    }
+
+    /**
+     * Client settings to reach a SASL/PLAIN broker as {@code user} with {@code password} (security.protocol,
+     * sasl.mechanism, sasl.jaas.config).
+     */
+    public static Map<String, String> saslPlainClientProperties(String user, String password) {
+        return Map.of("security.protocol", SecurityProtocol.SASL_PLAINTEXT.name, "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                        + user + "\" password=\"" + password + "\";");
+    }
+
+    /** The security settings this cluster's own clients use (empty for PLAINTEXT). */
+    public Map<String, Object> clientSecurity() {
+        return clientSecurity;
     }
 
     /** Starts a single combined broker+controller node. */
@@ -56,7 +80,9 @@ public final class KafkaTestCluster implements AutoCloseable {
 
     /** A new admin client; the caller closes it. */
     public Admin admin() {
-        return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
+        Map<String, Object> props = new HashMap<>(clientSecurity);
+        props.put("bootstrap.servers", bootstrapServers());
+        return Admin.create(props);
     }
 
     /** Creates a topic and waits until every broker's metadata knows it. */
@@ -95,7 +121,7 @@ public final class KafkaTestCluster implements AutoCloseable {
 
     /** A producer with acks=all and idempotence; extra settings override. The caller closes it. */
     public KafkaProducer<byte[], byte[]> producer(Map<String, Object> overrides) {
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(clientSecurity);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -115,6 +141,7 @@ public final class KafkaTestCluster implements AutoCloseable {
      */
     public Map<Integer, List<ConsumerRecord<byte[], byte[]>>> readAll(String topic, String isolationLevel) {
         Properties props = new Properties();
+        props.putAll(clientSecurity);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
@@ -159,6 +186,7 @@ public final class KafkaTestCluster implements AutoCloseable {
     /** Builder for {@link KafkaTestCluster}; not thread-safe. */
     public static final class Builder {
         private int brokers = 1;
+        private SecurityProtocol protocol = SecurityProtocol.PLAINTEXT;
         private Path baseDirectory;
         private final Map<String, Object> configs = new LinkedHashMap<>();
 
@@ -183,6 +211,17 @@ public final class KafkaTestCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Broker and controller listeners use SASL_PLAINTEXT with the PLAIN mechanism. Kafka's test kit then writes
+         * the server JAAS file (users {@code plain-admin}, the super user, and {@code plain-user1}), enables
+         * {@code StandardAuthorizer} and sets the JVM-wide {@code java.security.auth.login.config} to that file.
+         * Clients need {@link #saslPlainClientProperties}.
+         */
+        public Builder saslPlain() {
+            this.protocol = SecurityProtocol.SASL_PLAINTEXT;
+            return this;
+        }
+
         public Builder baseDirectory(Path dir) {
             this.baseDirectory = dir;
             return this;
@@ -192,7 +231,9 @@ public final class KafkaTestCluster implements AutoCloseable {
             TestKitNodes.Builder nodes = new TestKitNodes.Builder()
                     .setCombined(brokers == 1)
                     .setNumControllerNodes(1)
-                    .setNumBrokerNodes(brokers);
+                    .setNumBrokerNodes(brokers)
+                    .setBrokerSecurityProtocol(protocol)
+                    .setControllerSecurityProtocol(protocol);
             if (baseDirectory != null) {
                 nodes.setBaseDirectory(baseDirectory);
             }
@@ -204,7 +245,11 @@ public final class KafkaTestCluster implements AutoCloseable {
                 kit.format();
                 kit.startup();
                 kit.waitForReadyBrokers();
-                return new KafkaTestCluster(kit);
+                Map<String, Object> security = new HashMap<>();
+                if (protocol == SecurityProtocol.SASL_PLAINTEXT) {
+                    security.putAll(saslPlainClientProperties(SASL_ADMIN_USER, SASL_ADMIN_PASSWORD));
+                }
+                return new KafkaTestCluster(kit, security);
             } catch (Exception e) {
                 if (kit != null) {
                     try {
