@@ -1,5 +1,7 @@
 package dev.kafkadr.restore;
 
+import dev.kafkadr.archive.KdrException;
+import dev.kafkadr.archive.UsageException;
 import dev.kafkadr.archive.format.ArchivedRecord;
 import dev.kafkadr.kafka.KafkaClientConfig;
 import dev.kafkadr.kafka.KafkaErrors;
@@ -29,6 +31,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -55,7 +58,7 @@ public final class TargetCluster implements AutoCloseable {
         try {
             this.admin = Admin.create(config.admin("kdr-restore-admin"));
         } catch (RuntimeException e) {
-            throw KafkaErrors.translate(e, "create an admin client", config.bootstrap());
+            throw clientCreationFailure(e, "create an admin client");
         }
     }
 
@@ -270,8 +273,21 @@ public final class TargetCluster implements AutoCloseable {
         try {
             return new KafkaProducer<>(config.producer("kdr-restore", effective));
         } catch (RuntimeException e) {
-            throw KafkaErrors.translate(e, "create a producer", bootstrap());
+            throw clientCreationFailure(e, "create a producer");
         }
+    }
+
+    /** A client that cannot even be built: a bad setting is a usage error naming it, the rest is translated. */
+    private KdrException clientCreationFailure(RuntimeException e, String what) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof ConfigException) {
+            return new UsageException("Kafka client settings for " + config.bootstrap() + " are invalid: "
+                    + root.getMessage() + " (check --command-config)");
+        }
+        return KafkaErrors.translate(root instanceof KdrException ? root : e, what, config.bootstrap());
     }
 
     private <T> T call(String what, KafkaCall<T> call) {
