@@ -5,7 +5,6 @@ import dev.kafkadr.archive.UsageException;
 import dev.kafkadr.archive.format.ArchivedRecord;
 import dev.kafkadr.kafka.KafkaClientConfig;
 import dev.kafkadr.kafka.KafkaErrors;
-import dev.kafkadr.kafka.RecordConversions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +24,6 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.KafkaFuture;
@@ -43,15 +40,15 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 /**
  * The Kafka cluster a restore writes to: inspects topics, offsets, records and groups, creates topics, alters group
  * offsets, and makes the producer. Every Kafka failure becomes a typed one-line failure naming the cluster and the
- * operation ({@link KafkaErrors}). Thread-safe except {@link #firstRecordFrom}, which callers serialize.
+ * operation ({@link KafkaErrors}). Thread-safe.
  */
 public final class TargetCluster implements AutoCloseable {
 
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaClientConfig config;
     private final Admin admin;
-    private KafkaConsumer<byte[], byte[]> consumer;
+    private final TargetRecordReader reader;
 
     public TargetCluster(KafkaClientConfig config) {
         this.config = config;
@@ -60,6 +57,7 @@ public final class TargetCluster implements AutoCloseable {
         } catch (RuntimeException e) {
             throw clientCreationFailure(e, "create an admin client");
         }
+        this.reader = new TargetRecordReader(config);
     }
 
     public String bootstrap() {
@@ -185,38 +183,10 @@ public final class TargetCluster implements AutoCloseable {
 
     /**
      * The first record of {@code topic-partition} at or after {@code offset} and before {@code end}, with its target
-     * offset, or empty if there is none. Not thread-safe.
+     * offset, or empty if there is none.
      */
-    public synchronized Optional<ArchivedRecord> firstRecordFrom(String topic, int partition, long offset, long end) {
-        TopicPartition tp = new TopicPartition(topic, partition);
-        try {
-            KafkaConsumer<byte[], byte[]> c = consumer();
-            c.assign(List.of(tp));
-            c.seek(tp, offset);
-            Instant deadline = Instant.now().plus(READ_TIMEOUT);
-            while (c.position(tp) < end) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200)).records(tp)) {
-                    if (r.offset() >= offset && r.offset() < end) {
-                        return Optional.of(RecordConversions.toArchived(r));
-                    }
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new org.apache.kafka.common.errors.TimeoutException("no record of " + tp + " at offset "
-                            + offset + " within " + READ_TIMEOUT.toSeconds() + " s");
-                }
-            }
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw KafkaErrors.translate(e, "read " + tp + " at offset " + offset, bootstrap());
-        }
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        if (consumer == null) {
-            consumer = new KafkaConsumer<>(config.consumer("kdr-restore-check", Map.of(
-                    "max.poll.records", "10")));
-        }
-        return consumer;
+    public Optional<ArchivedRecord> firstRecordFrom(String topic, int partition, long offset, long end) {
+        return reader.firstRecordFrom(topic, partition, offset, end);
     }
 
     /** Member client ids of each group that has members; groups without members or unknown are absent. */
@@ -309,9 +279,7 @@ public final class TargetCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        if (consumer != null) {
-            consumer.close();
-        }
+        reader.close();
         admin.close(Duration.ofSeconds(5));
     }
 

@@ -53,7 +53,7 @@ public final class TargetMatcher {
             return Optional.empty();
         }
         return Optional.of("target record at offset " + target.offset() + " differs from restore record " + index
-                + " (archived " + TargetRecord.describe(expected) + ")");
+                + ", archived " + TargetRecord.describe(expected));
     }
 
     private ArchivedRecord streamRecord(PartitionSource source, long index) {

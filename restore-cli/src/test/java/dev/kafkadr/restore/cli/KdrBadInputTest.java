@@ -74,6 +74,14 @@ class KdrBadInputTest {
     }
 
     @Test
+    void an_unknown_run_is_not_found() {
+        assertOneLine(kdr.run("restore", "topics", "--store", store, "--bootstrap-server", "127.0.0.1:1", "--run",
+                "20200101T000000000Z-00000000"), 4, "run '20200101T000000000Z-00000000' is not a committed run of"
+                + " cluster 'prod' (runs " + corpus.run1 + " … " + corpus.run2 + ", 2 in all): run 'kdr backups list"
+                + " --store URI' to see what the store holds");
+    }
+
+    @Test
     void a_time_before_the_first_backup_names_the_earliest_archived_timestamp() {
         assertOneLine(kdr.run("restore", "topics", "--store", store, "--bootstrap-server", "127.0.0.1:1",
                 "--to-time", "2001-01-01T00:00:00Z"), 4, "--to-time 2001-01-01T00:00:00Z is before the first backup:"

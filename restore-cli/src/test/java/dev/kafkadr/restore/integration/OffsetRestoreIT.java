@@ -136,6 +136,7 @@ class OffsetRestoreIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the member only has to exist while the command runs
     void a_group_with_active_members_is_refused_and_unchanged_while_the_others_are_committed() throws Exception {
         run("topics", "--topics", "txn|retained", "--rename", "txn=txn-live", "--rename", "retained=retained-live")
                 .assertSuccess();
@@ -162,6 +163,15 @@ class OffsetRestoreIT {
         assertThat(r.err()).hasLineCount(1).startsWith("kdr: error: target topic changed since the restore:"
                 + " txn-changed-0: target record at offset 1 differs from restore record 0");
         assertThat(committed("g-txn")).doesNotContainKey(new TopicPartition("txn-changed", 0));
+    }
+
+    @Test
+    void offsets_for_a_topic_that_was_not_restored_are_not_found() {
+        CommandResult r = run("offsets", "--topics", "txn", "--rename", "txn=txn-never-restored");
+        r.assertExitCode(4);
+        assertThat(r.err()).isEqualTo("kdr: error: restored topic partition txn-never-restored-0 does not exist on "
+                + kafka.bootstrapServers() + ": restore the topics first ('kdr restore topics' with the same"
+                + " --run/--to-time/--from-earliest/--partitions/--rename)" + System.lineSeparator());
     }
 
     private static KafkaConsumer<byte[], byte[]> member(String group, String topic) {
