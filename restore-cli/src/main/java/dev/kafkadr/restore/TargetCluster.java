@@ -6,7 +6,6 @@ import dev.kafkadr.archive.format.ArchivedRecord;
 import dev.kafkadr.kafka.KafkaClientConfig;
 import dev.kafkadr.kafka.KafkaErrors;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,7 +20,6 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -33,7 +31,6 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -134,51 +131,9 @@ public final class TargetCluster implements AutoCloseable {
         });
     }
 
-    /** Creates the topics and waits until every partition has a leader. */
+    /** Creates the topics and waits until every partition's leader serves requests. */
     public void createTopics(List<TopicSpec> specs) {
-        if (specs.isEmpty()) {
-            return;
-        }
-        List<NewTopic> topics = specs.stream().map(s -> new NewTopic(s.name(), s.partitions(),
-                s.replicationFactor()).configs(s.configs())).toList();
-        try {
-            admin.createTopics(topics).all().get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TopicExistsException) {
-                throw new RestoreConflictException("a target topic was created by someone else during the restore: "
-                        + e.getCause().getMessage(), "run the restore again: it will inspect the topic first");
-            }
-            throw KafkaErrors.translate(e, "create target topics " + specs.stream().map(TopicSpec::name).toList(),
-                    bootstrap());
-        } catch (InterruptedException e) {
-            throw KafkaErrors.translate(e, "create target topics", bootstrap());
-        }
-        awaitLeaders(specs);
-    }
-
-    private void awaitLeaders(List<TopicSpec> specs) {
-        Instant deadline = Instant.now().plus(READ_TIMEOUT);
-        List<String> names = specs.stream().map(TopicSpec::name).toList();
-        while (true) {
-            try {
-                Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames().get();
-                boolean ready = specs.stream().allMatch(s -> d.get(s.name()).partitions().size() == s.partitions()
-                        && d.get(s.name()).partitions().stream().allMatch(p -> p.leader() != null
-                        && !p.leader().isEmpty()));
-                if (ready) {
-                    return;
-                }
-            } catch (ExecutionException notYet) {
-                // metadata still propagating
-            } catch (InterruptedException e) {
-                throw KafkaErrors.translate(e, "wait for the new topics", bootstrap());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new TargetNotFoundException("created topics " + names + " on " + bootstrap()
-                        + " but their partitions had no leader after " + READ_TIMEOUT.toSeconds() + " s", null);
-            }
-            sleep(100);
-        }
+        new TopicCreator(admin, bootstrap()).create(specs);
     }
 
     /**
@@ -268,14 +223,6 @@ public final class TargetCluster implements AutoCloseable {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw KafkaErrors.translate(e, "wait", "");
-        }
-    }
 
     @Override
     public void close() {
