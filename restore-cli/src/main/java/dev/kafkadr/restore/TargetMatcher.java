@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class TargetMatcher {
 
-    /** Reads the first target record at or after an offset, with its target offset. */
+    /** Reads the first target record at or after an offset, with its target offset. Thread-safe. */
     @FunctionalInterface
     public interface TargetReader {
         Optional<ArchivedRecord> firstRecordFrom(String topic, int partition, long offset, long end);

@@ -13,7 +13,7 @@ import java.util.List;
 public record TopicAction(TopicPlan plan, Kind kind, TopicSpec spec, TargetTopic existing,
                           List<PartitionAction> partitions, List<String> warnings) {
 
-    /** The decision for the topic. */
+    /** The decision for the topic. Immutable. */
     public enum Kind {
         /** The topic does not exist: create it from the archived metadata. */
         CREATE,

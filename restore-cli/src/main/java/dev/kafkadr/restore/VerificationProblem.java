@@ -9,7 +9,7 @@ package dev.kafkadr.restore;
  */
 public record VerificationProblem(Kind kind, String object, String partition, String offsets, String message) {
 
-    /** Problem categories, in the order a report lists them. */
+    /** Problem categories, in the order a report lists them. Immutable. */
     public enum Kind {
         /** A run manifest cannot be read or fails its checksum. */
         CORRUPT_MANIFEST,

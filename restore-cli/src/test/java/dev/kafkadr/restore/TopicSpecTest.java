@@ -36,7 +36,8 @@ class TopicSpecTest {
                 "LogAppendTime");
         TopicSpec s = TopicSpec.from("audit", audit, null);
         assertThat(s.configs()).containsEntry("message.timestamp.type", "CreateTime");
-        assertThat(s.warnings()).singleElement().asString().contains("LogAppendTime").contains("timestamp type changed");
+        assertThat(s.warnings()).singleElement().asString().contains("LogAppendTime")
+                .contains("timestamp type changed");
         TopicMetadata onlyType = TopicMetadata.of("a", "id", 1, 1, Map.of(), "LogAppendTime");
         assertThat(TopicSpec.from("a", onlyType, null).configs()).containsEntry("message.timestamp.type",
                 "CreateTime");

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                         + " resumed) or --append is given. Run it again with the same arguments after any failure."})
 public final class RestoreTopicsCommand implements Callable<Integer> {
 
-    /** Producer compression codecs. */
+    /** Producer compression codecs. Immutable. */
     enum Compression { none, gzip, snappy, lz4, zstd }
 
     @Spec
@@ -51,7 +51,8 @@ public final class RestoreTopicsCommand implements Callable<Integer> {
     @Option(names = "--append", description = "Add the records to target topics that already hold other records.")
     boolean append;
 
-    @Option(names = "--dry-run", description = "Print the plan (topics, configs, records per partition); change nothing.")
+    @Option(names = "--dry-run",
+            description = "Print the plan (topics, configs, records per partition); change nothing.")
     boolean dryRun;
 
     @Option(names = "--compression", paramLabel = "CODEC", defaultValue = "none",

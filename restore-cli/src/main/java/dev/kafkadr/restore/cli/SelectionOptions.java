@@ -33,7 +33,7 @@ public final class SelectionOptions {
             description = "Partitions to restore, e.g. 0,3,5-7 (default: all).")
     PartitionListConverter.PartitionList partitions;
 
-    /** --run and --to-time exclude each other. */
+    /** --run and --to-time, which exclude each other. Not thread-safe (picocli fills it in). */
     static final class When {
         @Option(names = "--run", paramLabel = "RUN-ID",
                 description = "Restore as of this committed run (default: the newest). See 'kdr backups list'.")

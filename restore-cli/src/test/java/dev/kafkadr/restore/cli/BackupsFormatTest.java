@@ -83,6 +83,7 @@ class BackupsFormatTest {
                 1          [1200, 1750)  1210       0        0 B       -                     -                     1 \
                        [1200, 1210) RETENTION
                 """);
-        assertThat(BackupsFormat.describeJson(s)).contains("\"logStartOffset\" : 1210").contains("\"maxTimestamp\" : null");
+        assertThat(BackupsFormat.describeJson(s)).contains("\"logStartOffset\" : 1210")
+                .contains("\"maxTimestamp\" : null");
     }
 }
