@@ -2,6 +2,9 @@ package dev.kafkadr.restore;
 
 import dev.kafkadr.archive.UsageException;
 import dev.kafkadr.archive.catalog.BackupNotFoundException;
+import dev.kafkadr.archive.manifest.SegmentRef;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +21,13 @@ final class RestoreDecider {
     private final TargetCluster target;
     private final SegmentSource segments;
     private final TargetMatcher matcher;
+    private final Clock clock;
 
-    RestoreDecider(TargetCluster target, SegmentSource segments) {
+    RestoreDecider(TargetCluster target, SegmentSource segments, Clock clock) {
         this.target = target;
         this.segments = segments;
         this.matcher = new TargetMatcher(segments, target::firstRecordFrom);
+        this.clock = clock;
     }
 
     List<TopicAction> decide(RestorePlan plan, RestoreOptions opts) {
@@ -79,8 +84,29 @@ final class RestoreDecider {
         }
         List<TopicAction.PartitionAction> parts = t.partitions().stream()
                 .map(p -> new TopicAction.PartitionAction(p, count(p), 0, 0, 0)).toList();
+        List<String> warnings = new ArrayList<>(spec.warnings());
+        retentionWarning(t, spec).ifPresent(warnings::add);
         return new TopicAction(t, TopicAction.Kind.CREATE, spec, TargetTopic.absent(t.targetTopic()), parts,
-                spec.warnings());
+                warnings);
+    }
+
+    /** Restored records keep their timestamps: those older than the topic's retention.ms are deleted soon after. */
+    private Optional<String> retentionWarning(TopicPlan t, TopicSpec spec) {
+        long retention;
+        try {
+            retention = Long.parseLong(spec.configs().getOrDefault("retention.ms", "-1").strip());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        long oldest = t.partitions().stream().flatMap(p -> p.relevantSegments().stream())
+                .mapToLong(SegmentRef::minTimestamp).filter(ts -> ts >= 0).min().orElse(Long.MAX_VALUE);
+        long now = clock.millis();
+        if (retention < 0 || oldest == Long.MAX_VALUE || oldest >= now - retention) {
+            return Optional.empty();
+        }
+        return Optional.of("topic " + t.targetTopic() + ": it has records from " + Instant.ofEpochMilli(oldest)
+                + ", older than its retention.ms=" + retention + ": the target broker will delete them soon after the"
+                + " restore (raise retention.ms on the topic while the restore runs, or restore with a longer one)");
     }
 
     private TopicAction existingTopic(TopicPlan t, TopicAction.Kind kind, TargetTopic existing,

@@ -2,6 +2,7 @@ package dev.kafkadr.restore;
 
 import dev.kafkadr.archive.KdrException;
 import dev.kafkadr.kafka.KafkaErrors;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,15 +30,17 @@ public final class TopicRestorer {
     private final TargetCluster target;
     private final SegmentSource segments;
     private final RestoreListener listener;
+    private final Clock clock;
 
-    public TopicRestorer(TargetCluster target, SegmentSource segments, RestoreListener listener) {
+    public TopicRestorer(TargetCluster target, SegmentSource segments, RestoreListener listener, Clock clock) {
         this.target = target;
         this.segments = segments;
         this.listener = listener;
+        this.clock = clock;
     }
 
     public RestoreResult restore(RestorePlan plan, RestoreOptions opts) {
-        List<TopicAction> actions = new RestoreDecider(target, segments).decide(plan, opts);
+        List<TopicAction> actions = new RestoreDecider(target, segments, clock).decide(plan, opts);
         listener.onPlanned(plan, actions);
         actions.forEach(a -> a.warnings().forEach(listener::onWarning));
         long present = actions.stream().mapToLong(TopicAction::recordsPresent).sum();

@@ -10,6 +10,7 @@ import dev.kafkadr.restore.RestoreResult;
 import dev.kafkadr.restore.TargetCluster;
 import dev.kafkadr.restore.TopicRestorer;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -83,7 +84,8 @@ public final class RestoreTopicsCommand implements Callable<Integer> {
             ProgressPrinter progress = new ProgressPrinter(out, spec.commandLine().getErr(), dryRun,
                     System.console() != null, Duration.ofMillis(progressIntervalMs));
             try (TargetCluster cluster = target.connect()) {
-                RestoreResult r = new TopicRestorer(cluster, new ArchiveSegmentSource(catalog), progress)
+                RestoreResult r = new TopicRestorer(cluster, new ArchiveSegmentSource(catalog), progress,
+                        Clock.systemUTC())
                         .restore(plan, opts);
                 out.print(dryRun ? RestoreFormat.plan(plan, r.actions()) : RestoreFormat.summary(r));
                 out.flush();

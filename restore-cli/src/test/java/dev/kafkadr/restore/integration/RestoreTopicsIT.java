@@ -3,13 +3,17 @@ package dev.kafkadr.restore.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkadr.archive.format.ArchivedRecord;
+import dev.kafkadr.archive.manifest.TopicMetadata;
 import dev.kafkadr.restore.cli.Main;
 import dev.kafkadr.restore.testing.RichCorpus;
 import dev.kafkadr.restore.testing.TargetAssert;
+import dev.kafkadr.restore.testing.TestArchive;
 import dev.kafkadr.testkit.CommandContext;
 import dev.kafkadr.testkit.CommandResult;
 import dev.kafkadr.testkit.KafkaTestCluster;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +186,21 @@ class RestoreTopicsIT {
         try (Admin admin = single.admin()) {
             assertThat(TargetAssert.topics(admin)).doesNotContain("orders-rf", "txn-rf");
         }
+    }
+
+    @Test
+    void records_older_than_the_topic_retention_are_announced_before_anything_is_written() {
+        TestArchive old = new TestArchive(dir.resolve("old-archive"), "legacy");
+        Instant cut = Instant.now().minus(Duration.ofHours(3));
+        old.run(cut).topic(TopicMetadata.of("short", "id", 1, 1,
+                        Map.of("retention.ms", "3600000"), "CreateTime"))
+                .partition("short", 0, 0, 1, List.of(TestArchive.record(0, cut.toEpochMilli() - 1000, "k", "v")))
+                .commit();
+        CommandResult r = kdr.run("restore", "topics", "--store", old.uri(), "--bootstrap-server",
+                single.bootstrapServers(), "--dry-run").assertSuccess();
+        assertThat(r.err()).contains("warning: topic short: it has records from ")
+                .contains("older than its retention.ms=3600000: the target broker will delete them soon after the"
+                        + " restore");
     }
 
     @Test
