@@ -31,7 +31,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class KafkaTestCluster implements AutoCloseable {
 
     /** SASL/PLAIN users the Kafka test kit creates when the cluster is built with {@link Builder#saslPlain()}. */
-    public static final String SASL_ADMIN = "plain-admin";
+    public static final String SASL_ADMIN_USER = "plain-admin";
     public static final String SASL_ADMIN_PASSWORD = "plain-admin-secret";
     public static final String SASL_USER = "plain-user1";
     public static final String SASL_USER_PASSWORD = "plain-user1-secret";
@@ -54,7 +54,7 @@ public final class KafkaTestCluster implements AutoCloseable {
     }
 
     /** SASL/PLAIN client settings for a user and password (right or wrong). */
-    public static Map<String, Object> saslClientProperties(String user, String password) {
+    public static Map<String, String> saslPlainClientProperties(String user, String password) {
         return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN", "sasl.jaas.config",
                 "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
                         + "\" password=\"" + password + "\";");
@@ -218,7 +218,7 @@ public final class KafkaTestCluster implements AutoCloseable {
             return this;
         }
 
-        /** Broker listener with SASL_PLAINTEXT/PLAIN; users {@link #SASL_ADMIN} and {@link #SASL_USER}. */
+        /** Broker listener with SASL_PLAINTEXT/PLAIN; users {@link #SASL_ADMIN_USER} and {@link #SASL_USER}. */
         public Builder saslPlain() {
             this.sasl = true;
             return this;
@@ -249,8 +249,8 @@ public final class KafkaTestCluster implements AutoCloseable {
                 kit.format();
                 kit.startup();
                 kit.waitForReadyBrokers();
-                return new KafkaTestCluster(kit, sasl ? saslClientProperties(SASL_ADMIN, SASL_ADMIN_PASSWORD)
-                        : Map.of());
+                return new KafkaTestCluster(kit, sasl
+                        ? new HashMap<>(saslPlainClientProperties(SASL_ADMIN_USER, SASL_ADMIN_PASSWORD)) : Map.of());
             } catch (Exception e) {
                 if (kit != null) {
                     try {

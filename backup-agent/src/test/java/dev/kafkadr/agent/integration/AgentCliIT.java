@@ -38,8 +38,8 @@ class AgentCliIT {
                         ("v" + i).getBytes()));
             }
         }
-        adminProps = properties("admin.properties", KafkaTestCluster.saslClientProperties(
-                KafkaTestCluster.SASL_ADMIN, KafkaTestCluster.SASL_ADMIN_PASSWORD));
+        adminProps = properties("admin.properties", KafkaTestCluster.saslPlainClientProperties(
+                KafkaTestCluster.SASL_ADMIN_USER, KafkaTestCluster.SASL_ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -47,7 +47,7 @@ class AgentCliIT {
         kafka.close();
     }
 
-    static Path properties(String name, Map<String, Object> props) throws Exception {
+    static Path properties(String name, Map<String, ?> props) throws Exception {
         Path f = dir.resolve(name);
         Files.writeString(f, props.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n")) + "\ndefault.api.timeout.ms=5000\nrequest.timeout.ms=3000\n");
@@ -80,8 +80,8 @@ class AgentCliIT {
     @Test
     void wrong_sasl_credentials_are_one_line_exit_6_and_no_commit() throws Exception {
         Path store = dir.resolve("archive-badauth");
-        Path wrong = properties("wrong.properties", KafkaTestCluster.saslClientProperties(
-                KafkaTestCluster.SASL_ADMIN, "not-the-password"));
+        Path wrong = properties("wrong.properties", KafkaTestCluster.saslPlainClientProperties(
+                KafkaTestCluster.SASL_ADMIN_USER, "not-the-password"));
         CommandResult r = cli.run("--once", "--bootstrap-server", kafka.bootstrapServers(), "--command-config",
                 wrong.toString(), "--store", store.toUri().toString(), "--cluster-name", "prod");
         assertThat(r.exitCode()).isEqualTo(6);

@@ -1,0 +1,163 @@
+package dev.kafkadr.restore;
+
+import dev.kafkadr.archive.KdrException;
+import dev.kafkadr.archive.catalog.ArchiveCatalog;
+import dev.kafkadr.archive.catalog.ArchiveLayout;
+import dev.kafkadr.archive.manifest.ArchiveJson;
+import dev.kafkadr.archive.manifest.ObjectRef;
+import dev.kafkadr.archive.manifest.PartitionCommit;
+import dev.kafkadr.archive.manifest.PartitionEntry;
+import dev.kafkadr.archive.manifest.RunManifest;
+import dev.kafkadr.archive.manifest.SegmentRef;
+import dev.kafkadr.archive.store.ObjectNotFoundException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Verifies an archive (docs/restore.md, "verify"): every committed manifest parses and passes its checksum; every
+ * object it references exists with the recorded size and SHA-256; commit chains are continuous apart from recorded
+ * gaps, with segments inside their commit's range, increasing and not overlapping; manifests agree with their commit
+ * records; with {@code deep}, every segment also decodes completely. Collects every problem instead of stopping at
+ * the first. Thread-safe; segments are checked in parallel.
+ */
+public final class Verifier {
+
+    private final ArchiveCatalog catalog;
+    private final BackupLocator locator;
+    private final SegmentChecker segmentChecker;
+    private final int parallelism;
+
+    public Verifier(ArchiveCatalog catalog, int parallelism) {
+        this.catalog = catalog;
+        this.locator = new BackupLocator(catalog);
+        this.segmentChecker = new SegmentChecker(catalog.store());
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    /** Verifies {@code cluster}, or every cluster of the store when null. */
+    public VerificationReport verify(String cluster, boolean deep) {
+        List<String> clusters = cluster != null ? List.of(locator.cluster(cluster)) : catalog.clusters();
+        if (clusters.isEmpty()) {
+            locator.clustersWithBackups();
+        }
+        List<VerificationProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Referenced> segments = new LinkedHashMap<>();
+        Set<String> commits = new HashSet<>();
+        int runs = 0;
+        for (String c : clusters) {
+            ChainChecker chains = new ChainChecker(catalog, c, problems, segments, commits);
+            for (String runId : catalog.committedRunIds(c)) {
+                runs++;
+                checkRun(c, runId, chains, problems);
+            }
+        }
+        long bytes = segments.values().stream().mapToLong(r -> r.ref().bytes()).sum();
+        checkSegments(segments, deep, problems);
+        return new VerificationReport(clusters, runs, commits.size(), segments.size(), bytes, deep, problems);
+    }
+
+    private void checkRun(String cluster, String runId, ChainChecker chains, List<VerificationProblem> problems) {
+        String key = ArchiveLayout.manifestKey(cluster, runId);
+        RunManifest m;
+        try {
+            m = catalog.manifest(cluster, runId);
+        } catch (KdrException e) {
+            problems.add(new VerificationProblem(VerificationProblem.Kind.CORRUPT_MANIFEST, key, null, null,
+                    e.getMessage()));
+            return;
+        }
+        if (!runId.equals(m.runId()) || !cluster.equals(m.cluster())) {
+            problems.add(new VerificationProblem(VerificationProblem.Kind.INCONSISTENT, key, null, null,
+                    "describes run " + m.runId() + " of cluster " + m.cluster()));
+        }
+        for (ObjectRef ref : new ObjectRef[] {m.metadata(), m.groups(), m.acls()}) {
+            if (ref != null) {
+                checkJsonObject(ref, problems);
+            }
+        }
+        for (PartitionEntry e : m.partitions()) {
+            chains.checkEntry(m, e);
+        }
+    }
+
+    private void checkJsonObject(ObjectRef ref, List<VerificationProblem> problems) {
+        byte[] bytes;
+        try {
+            bytes = catalog.store().readAll(ref.key());
+        } catch (ObjectNotFoundException e) {
+            problems.add(new VerificationProblem(VerificationProblem.Kind.MISSING_OBJECT, ref.key(), null, null,
+                    "referenced snapshot does not exist"));
+            return;
+        }
+        String sha = Hashing.sha256(bytes);
+        if (bytes.length != ref.bytes() || !sha.equals(ref.sha256())) {
+            problems.add(new VerificationProblem(VerificationProblem.Kind.CHECKSUM_MISMATCH, ref.key(), null, null,
+                    "has " + bytes.length + " bytes with SHA-256 " + sha + ", the manifest records " + ref.bytes()
+                            + " bytes with " + ref.sha256()));
+        }
+        try {
+            ArchiveJson.checkFraming(bytes, ref.key());
+        } catch (KdrException e) {
+            problems.add(new VerificationProblem(VerificationProblem.Kind.CORRUPT_OBJECT, ref.key(), null, null,
+                    e.getMessage()));
+        }
+    }
+
+    private void checkSegments(Map<String, Referenced> segments, boolean deep, List<VerificationProblem> problems) {
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "kdr-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<VerificationProblem>>> futures = new ArrayList<>();
+            for (Referenced r : segments.values()) {
+                futures.add(pool.submit(() -> segmentChecker.check(r.ref(), r.partition(), deep)));
+            }
+            for (Future<List<VerificationProblem>> f : futures) {
+                problems.addAll(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A segment and the partition whose commit references it. Immutable. */
+    record Referenced(SegmentRef ref, String partition) {
+    }
+
+    /** Shared commit record lookups for {@link ChainChecker}. */
+    static PartitionCommit commitOrNull(ArchiveCatalog catalog, String cluster, String topic, int partition,
+                                        long seq, List<VerificationProblem> problems) {
+        String key = ArchiveLayout.commitKey(cluster, topic, partition, seq);
+        if (!catalog.store().exists(key)) {
+            problems.add(new VerificationProblem(VerificationProblem.Kind.MISSING_OBJECT, key, topic + "-"
+                    + partition, null, "commit record seq " + seq + " does not exist"));
+            return null;
+        }
+        try {
+            return catalog.commit(cluster, topic, partition, seq);
+        } catch (KdrException e) {
+            problems.add(new VerificationProblem(VerificationProblem.Kind.CORRUPT_OBJECT, key, topic + "-"
+                    + partition, null, e.getMessage()));
+            return null;
+        }
+    }
+}
