@@ -65,7 +65,7 @@ public final class RichCorpus {
     public RichCorpus create(int rf) {
         int minIsr = Math.max(1, rf - 1);
         kafka.createTopic(orders(), 12, rf, Map.of("min.insync.replicas", String.valueOf(minIsr),
-                "retention.ms", "604800000"));
+                "retention.ms", "315360000000")); // 10 years: the synthetic 2023 timestamps must not expire
         kafka.createTopic(events(), 1, rf, Map.of("message.timestamp.type", "LogAppendTime"));
         kafka.createTopic(accounts(), 3, rf, Map.of("cleanup.policy", "compact", "segment.ms", "100",
                 "min.cleanable.dirty.ratio", "0.01", "min.compaction.lag.ms", "0", "delete.retention.ms", "100"));
