@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 BackupsCommand.class,
                 VerifyCommand.class,
                 RestoreCommand.class,
+                DrillCommand.class,
                 MirrorCommand.class,
                 AutoComplete.GenerateCompletion.class})
 public final class KdrCommand implements Callable<Integer> {

@@ -21,6 +21,10 @@ public final class SelectionOptions {
             description = "Restore archived topic OLD into topic NEW (repeatable).")
     Map<String, String> renames = new LinkedHashMap<>();
 
+    @Option(names = "--rename-prefix", paramLabel = "PREFIX", defaultValue = "",
+            description = "Restore every topic not named by --rename into PREFIX + its name (e.g. drill-).")
+    String renamePrefix;
+
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     When when = new When();
 
@@ -46,7 +50,10 @@ public final class SelectionOptions {
     }
 
     public RestoreRequest request(String cluster) {
+        if (!renamePrefix.isEmpty()) {
+            dev.kafkadr.archive.catalog.ArchiveLayout.checkName("--rename-prefix", renamePrefix);
+        }
         return new RestoreRequest(cluster, topics, renames, when.run, when.toTime, fromEarliest,
-                partitions == null ? null : partitions.partitions());
+                partitions == null ? null : partitions.partitions(), renamePrefix);
     }
 }
