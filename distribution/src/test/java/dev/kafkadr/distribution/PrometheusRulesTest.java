@@ -31,10 +31,15 @@ class PrometheusRulesTest {
     static Map<String, Set<String>> exported;
 
     @BeforeAll
-    static void load() throws Exception {
-        rules = new ArrayList<>();
-        YAML.readTree(RepoFiles.path(RULES).toFile()).path("groups").forEach(g -> g.path("rules").forEach(rules::add));
+    static void load() {
+        rules = rulesOf(RepoFiles.path(RULES));
         exported = ExportedMetrics.scrape();
+    }
+
+    static List<JsonNode> rulesOf(Path file) {
+        List<JsonNode> out = new ArrayList<>();
+        Yaml.documents(file).forEach(doc -> doc.path("groups").forEach(g -> g.path("rules").forEach(out::add)));
+        return out;
     }
 
     static JsonNode rule(String alert) {
