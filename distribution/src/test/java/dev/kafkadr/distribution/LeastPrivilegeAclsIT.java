@@ -24,8 +24,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
@@ -96,14 +99,79 @@ class LeastPrivilegeAclsIT {
         try (Admin admin = kafka.admin()) {
             admin.createAcls(acls).all().get();
         }
-        Thread.sleep(300); // the authorizer applies the metadata change asynchronously
+        awaitEffective(acls, true);
     }
 
     static void revoke(List<AclBinding> acls) throws Exception {
         try (Admin admin = kafka.admin()) {
             admin.deleteAcls(acls.stream().map(AclBinding::toFilter).toList()).all().get();
         }
-        Thread.sleep(300);
+        awaitEffective(acls, false);
+    }
+
+    /**
+     * The broker's authorizer applies ACL changes asynchronously: wait until the principal itself sees each change
+     * (through the Kafka call the ACL governs), so the next run is deterministic.
+     */
+    static void awaitEffective(List<AclBinding> acls, boolean granted) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        try (Admin user = Admin.create(userClient())) {
+            for (AclBinding acl : acls) {
+                while (allowed(user, acl) != granted) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("ACL change not effective after 30 s: " + acl + " granted=" + granted);
+                    }
+                    Thread.sleep(50);
+                }
+            }
+        }
+    }
+
+    static boolean allowed(Admin user, AclBinding acl) throws InterruptedException {
+        if (!AGENT.contains(acl)) {
+            return granted(acl); // the restore test's ACLs: its own operations retry until they are effective
+        }
+        try {
+            switch (acl.entry().operation()) {
+                case READ -> {
+                    return user.listTopics().names().get().contains("orders");
+                }
+                case DESCRIBE_CONFIGS -> user.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC,
+                        "orders"))).all().get();
+                case DESCRIBE -> {
+                    if (acl.pattern().resourceType() == ResourceType.GROUP) {
+                        user.describeConsumerGroups(List.of("billing")).all().get();
+                    } else {
+                        user.describeAcls(AclBindingFilter.ANY).values().get();
+                    }
+                }
+                default -> throw new IllegalArgumentException(acl.toString());
+            }
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthorizationException) {
+                return false;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Whether the controller has the binding (for ACLs whose effect the test's own calls wait for). */
+    static boolean granted(AclBinding acl) throws InterruptedException {
+        try (Admin admin = kafka.admin()) {
+            return !admin.describeAcls(acl.toFilter()).values().get().isEmpty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    static Map<String, Object> userClient() {
+        Map<String, Object> props = new HashMap<>(KafkaTestCluster.saslClientProperties(KafkaTestCluster.SASL_USER,
+                KafkaTestCluster.SASL_USER_PASSWORD));
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("default.api.timeout.ms", "10000");
+        props.put("request.timeout.ms", "5000");
+        return props;
     }
 
     CommandResult backup(String store, String... extra) {
@@ -183,16 +251,26 @@ class LeastPrivilegeAclsIT {
                 allow(ResourceType.TOPIC, "restored.", PatternType.PREFIXED, AclOperation.WRITE),
                 allow(ResourceType.TOPIC, "restored.", PatternType.PREFIXED, AclOperation.READ),
                 allow(ResourceType.GROUP, "restored.", PatternType.PREFIXED, AclOperation.READ));
-        Map<String, Object> props = new HashMap<>(KafkaTestCluster.saslClientProperties(KafkaTestCluster.SASL_USER,
-                KafkaTestCluster.SASL_USER_PASSWORD));
-        props.put("bootstrap.servers", kafka.bootstrapServers());
+        Map<String, Object> props = userClient();
         try (Admin user = Admin.create(props)) {
             assertThatThrownBy(() -> user.createTopics(List.of(new NewTopic("restored.orders", 2, (short) 1)))
                     .all().get()).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
             grant(restore);
-            user.createTopics(List.of(new NewTopic("restored.orders", 2, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact", "retention.ms", "604800000")))).all().get();
+            NewTopic topic = new NewTopic("restored.orders", 2, (short) 1)
+                    .configs(Map.of("cleanup.policy", "compact", "retention.ms", "604800000"));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (true) { // the broker applies the new ACLs asynchronously (all four in one metadata batch)
+                try {
+                    user.createTopics(List.of(topic)).all().get();
+                    break;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicAuthorizationException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(50);
+                }
+            }
 
             Map<String, Object> producerProps = new HashMap<>(props);
             producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
