@@ -67,6 +67,7 @@ public final class AgentRuntime implements AutoCloseable {
                     () -> scheduler != null && scheduler.isRunning());
             LOG.info("metrics on http://{}:{}/metrics, health on /health", config.metricsHost(), server.port());
         }
+        seedLastSuccess();
         scheduler = new BackupScheduler(config.clusterName(), cron, config.timezone(), this::scheduledRun, clock);
         scheduler.start();
         if (config.catchUpMissed()) {
@@ -77,6 +78,18 @@ public final class AgentRuntime implements AutoCloseable {
                         + "once now", newest.map(Object::toString).orElse("none"));
                 scheduler.runNow();
             }
+        }
+    }
+
+    private void seedLastSuccess() {
+        try {
+            var catalog = engine.catalog();
+            var runs = catalog.committedRunIds(config.clusterName());
+            if (!runs.isEmpty()) {
+                metrics.lastCommittedRun(catalog.manifest(config.clusterName(), runs.last()).committedAt());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the newest committed run from {}: {}", config.storeUri(), e.getMessage());
         }
     }
 

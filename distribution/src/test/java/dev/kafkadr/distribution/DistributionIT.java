@@ -182,10 +182,12 @@ class DistributionIT {
     @Test
     void bin_kdr_launches_the_restore_cli_main_class() {
         Result r = Processes.run(List.of(home.resolve("bin/kdr").toString(), "--version"), env(), TIMEOUT);
-        // TODO(restore-cli merge): with kdr-restore-cli in lib/, replace these two lines by
-        //  r.assertSuccess(); assertThat(r.out()).startsWith("kafka-dr " + version);
-        assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err()).contains("Could not find or load main class dev.kafkadr.restore.cli.Main");
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.out()).startsWith("kafka-dr ");
+        Result help = Processes.run(List.of(home.resolve("bin/kdr").toString(), "--help"), env(), TIMEOUT);
+        assertThat(help.exitCode()).as(help.describe()).isZero();
+        assertThat(help.out()).contains("backups").contains("verify").contains("restore").contains("mirror")
+                .contains("drill");
     }
 
     @Test

@@ -50,8 +50,8 @@ class DistributionSourcesTest {
     void the_agent_launcher_names_the_agents_real_main_class() throws Exception {
         Method main = Class.forName(AGENT_MAIN).getMethod("main", String[].class);
         assertThat(Modifier.isStatic(main.getModifiers())).isTrue();
-        // TODO(restore-cli merge): once kdr-restore-cli is a dependency of this module, also check
-        //  Class.forName(RESTORE_MAIN) here; DistributionIT then expects 'bin/kdr --version' to succeed.
+        Method restoreMain = Class.forName(RESTORE_MAIN).getMethod("main", String[].class);
+        assertThat(Modifier.isStatic(restoreMain.getModifiers())).isTrue();
     }
 
     @Test

@@ -55,8 +55,9 @@ public final class BackupEngine {
         } catch (ExecutionException | InterruptedException | RuntimeException e) {
             KdrException failure = KafkaErrors.translate(e, "back up cluster " + config.clusterName(),
                     kafka.bootstrap());
-            LOG.error("backup of cluster {} failed after {} ms, nothing committed: {}", config.clusterName(),
-                    Duration.between(started, clock.instant()).toMillis(), failure.getMessage());
+            // the caller reports the failure once (the CLI as its one error line, the scheduler in its task log)
+            LOG.debug("backup of cluster {} failed after {} ms, nothing committed", config.clusterName(),
+                    Duration.between(started, clock.instant()).toMillis(), failure);
             listener.runFailed(config.clusterName(), null, failure, Duration.between(started, clock.instant()));
             throw failure;
         } finally {

@@ -97,6 +97,14 @@ public final class AgentMetrics implements BackupListener {
         pending.set(0);
     }
 
+    /**
+     * Seeds the last-success gauge from the archive at start-up, so a restarted agent does not report "never"
+     * (and trip the RPO alert) until its next run.
+     */
+    public void lastCommittedRun(Instant committedAt) {
+        lastSuccessSeconds.accumulateAndGet(committedAt.getEpochSecond(), Math::max);
+    }
+
     /** "none", "success" or "failure". */
     public String lastResult() {
         return lastResult.get();
