@@ -65,13 +65,12 @@ snapshot() {
   local out=$1
   : > "$out"
   for t in "${TOPICS[@]}"; do
-    local dump="$DEMO/$t.dump" total=0
+    local dump="$DEMO/$t.dump"
     : > "$dump"
     for ((p = 0; p < PARTITIONS[$t]; p++)); do
       local end
       end=$(tool org.apache.kafka.tools.GetOffsetShell --bootstrap-server "$BOOTSTRAP" --topic "$t" \
         --partitions "$p" --time -1 | awk -F: '{print $3}')
-      total=$((total + end))
       if [[ "$end" -gt 0 ]]; then
         tool org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$BOOTSTRAP" --topic "$t" \
           --partition "$p" --offset earliest --max-messages "$end" --timeout-ms 20000 \

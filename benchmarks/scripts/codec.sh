@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# JMH: encode/decode throughput of the segment codec for 1 KiB records, per block codec, one thread.
+# One JMH op = one 1 KiB record, so ops/s x 1 KiB = bytes/s. Extra arguments go to JMH (e.g. -p codec=zstd).
+set -euo pipefail
+REPO=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
+cd "$REPO"
+mvn -B -q -pl benchmarks -am package -DskipTests
+mvn -B -q -pl benchmarks exec:exec -Djmh.args="CodecBenchmark -rf json -rff benchmarks/target/jmh-codec.json $*"
