@@ -123,8 +123,9 @@ class KdrScriptIT {
     @Test
     void the_launcher_says_how_to_build_when_the_build_is_missing() throws Exception {
         Path fake = dir.resolve("checkout");
-        Files.createDirectories(fake.resolve("scripts"));
+        Files.createDirectories(fake.resolve("scripts/lib"));
         Files.copy(root.resolve("scripts/kdr"), fake.resolve("scripts/kdr"));
+        Files.copy(root.resolve("scripts/lib/dev-launcher.sh"), fake.resolve("scripts/lib/dev-launcher.sh"));
         fake.resolve("scripts/kdr").toFile().setExecutable(true);
         Result r = run(dir.resolve("fake.err"), fake.resolve("scripts/kdr").toString(), "--help");
         assertThat(r.exitCode()).isEqualTo(2);
