@@ -59,7 +59,7 @@ class LeastPrivilegeAclsIT {
     static void start() throws Exception {
         kafka = KafkaTestCluster.builder().saslPlain()
                 .config("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
-                .config("super.users", "User:" + KafkaTestCluster.SASL_ADMIN).start();
+                .config("super.users", "User:" + KafkaTestCluster.SASL_ADMIN_USER).start();
         kafka.createTopic("orders", 2);
         try (var p = kafka.producer()) {
             for (int i = 0; i < 10; i++) {
@@ -70,7 +70,7 @@ class LeastPrivilegeAclsIT {
             admin.alterConsumerGroupOffsets("billing", Map.of(new TopicPartition("orders", 0),
                     new OffsetAndMetadata(3))).all().get();
         }
-        Map<String, Object> props = new HashMap<>(KafkaTestCluster.saslClientProperties(KafkaTestCluster.SASL_USER,
+        Map<String, Object> props = new HashMap<>(KafkaTestCluster.saslPlainClientProperties(KafkaTestCluster.SASL_USER,
                 KafkaTestCluster.SASL_USER_PASSWORD));
         props.put("default.api.timeout.ms", "10000");
         props.put("request.timeout.ms", "5000");
@@ -166,7 +166,7 @@ class LeastPrivilegeAclsIT {
     }
 
     static Map<String, Object> userClient() {
-        Map<String, Object> props = new HashMap<>(KafkaTestCluster.saslClientProperties(KafkaTestCluster.SASL_USER,
+        Map<String, Object> props = new HashMap<>(KafkaTestCluster.saslPlainClientProperties(KafkaTestCluster.SASL_USER,
                 KafkaTestCluster.SASL_USER_PASSWORD));
         props.put("bootstrap.servers", kafka.bootstrapServers());
         props.put("default.api.timeout.ms", "10000");
