@@ -11,7 +11,7 @@ import dev.kafkadr.archive.catalog.BackupNotFoundException;
 import dev.kafkadr.archive.format.ArchivedRecord;
 import dev.kafkadr.archive.store.StoreOptions;
 import dev.kafkadr.archive.store.local.LocalObjectStore;
-import dev.kafkadr.restore.testing.RichCorpus;
+import dev.kafkadr.restore.testing.ArchivedCorpus;
 import dev.kafkadr.restore.testing.TestArchive;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,13 +27,13 @@ class RestorePlannerTest {
 
     @TempDir
     static Path dir;
-    static RichCorpus corpus;
+    static ArchivedCorpus corpus;
     static ArchiveCatalog catalog;
     static RestorePlanner planner;
 
     @BeforeAll
     static void write() {
-        corpus = RichCorpus.writeTo(dir.resolve("archive"));
+        corpus = ArchivedCorpus.writeTo(dir.resolve("archive"));
         catalog = corpus.archive.catalog();
         planner = new RestorePlanner(catalog);
     }
@@ -57,7 +57,7 @@ class RestorePlannerTest {
         RestorePlan plan = planner.plan(RestoreRequest.all(null));
         assertThat(plan.cluster()).isEqualTo("prod");
         assertThat(plan.runId()).isEqualTo(corpus.run2);
-        assertThat(plan.topics()).extracting(TopicPlan::sourceTopic).containsExactlyElementsOf(RichCorpus.topics());
+        assertThat(plan.topics()).extracting(TopicPlan::sourceTopic).containsExactlyElementsOf(ArchivedCorpus.topics());
         assertThat(plan.partitionCount()).isEqualTo(12 + 2 + 2 + 1 + 1);
         for (TopicPlan t : plan.topics()) {
             for (PartitionSource ps : t.partitions()) {

@@ -2,7 +2,7 @@ package dev.kafkadr.restore.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkadr.restore.testing.RichCorpus;
+import dev.kafkadr.restore.testing.ArchivedCorpus;
 import dev.kafkadr.testkit.CommandContext;
 import dev.kafkadr.testkit.CommandResult;
 import java.io.IOException;
@@ -21,14 +21,14 @@ class KdrBadInputTest {
 
     @TempDir
     static Path dir;
-    static RichCorpus corpus;
+    static ArchivedCorpus corpus;
     static String store;
     static Path shortTimeouts;
     final CommandContext kdr = new CommandContext(Main::commandLine);
 
     @BeforeAll
     static void write() throws IOException {
-        corpus = RichCorpus.writeTo(dir.resolve("archive"));
+        corpus = ArchivedCorpus.writeTo(dir.resolve("archive"));
         store = corpus.storeUri();
         shortTimeouts = dir.resolve("short.properties");
         Files.writeString(shortTimeouts, "default.api.timeout.ms=3000\nrequest.timeout.ms=1000\n");

@@ -2,7 +2,7 @@ package dev.kafkadr.restore.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkadr.restore.testing.RichCorpus;
+import dev.kafkadr.restore.testing.ArchivedCorpus;
 import dev.kafkadr.testkit.CommandContext;
 import dev.kafkadr.testkit.CommandResult;
 import java.io.IOException;
@@ -18,12 +18,12 @@ class KdrCommandsTest {
 
     @TempDir
     static Path dir;
-    static RichCorpus corpus;
+    static ArchivedCorpus corpus;
     final CommandContext kdr = new CommandContext(Main::commandLine);
 
     @BeforeAll
     static void write() {
-        corpus = RichCorpus.writeTo(dir.resolve("archive"));
+        corpus = ArchivedCorpus.writeTo(dir.resolve("archive"));
     }
 
     @Test
@@ -72,7 +72,7 @@ class KdrCommandsTest {
         assertThat(kdr.run("verify", "--store", corpus.storeUri(), "--deep").assertSuccess().out())
                 .matches("verified cluster prod: 2 runs, 36 commit records, \\d+ segments \\(.*, every block decoded\\)"
                         + ": OK\\R");
-        RichCorpus damaged = RichCorpus.writeTo(copyDir);
+        ArchivedCorpus damaged = ArchivedCorpus.writeTo(copyDir);
         Path seg;
         try (Stream<Path> s = Files.walk(copyDir.resolve("clusters/prod/topics/txn/0/segments"))) {
             seg = s.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();

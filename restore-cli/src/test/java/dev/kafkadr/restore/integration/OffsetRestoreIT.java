@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkadr.archive.format.ArchivedRecord;
 import dev.kafkadr.restore.cli.Main;
-import dev.kafkadr.restore.testing.RichCorpus;
+import dev.kafkadr.restore.testing.ArchivedCorpus;
 import dev.kafkadr.testkit.CommandContext;
 import dev.kafkadr.testkit.CommandResult;
 import dev.kafkadr.testkit.KafkaTestCluster;
@@ -36,13 +36,13 @@ class OffsetRestoreIT {
 
     @TempDir
     static Path dir;
-    static RichCorpus corpus;
+    static ArchivedCorpus corpus;
     static KafkaTestCluster kafka;
     final CommandContext kdr = new CommandContext(Main::commandLine);
 
     @BeforeAll
     static void start() {
-        corpus = RichCorpus.writeTo(dir.resolve("archive"));
+        corpus = ArchivedCorpus.writeTo(dir.resolve("archive"));
         kafka = KafkaTestCluster.start();
         new CommandContext(Main::commandLine).run("restore", "topics", "--store", corpus.storeUri(),
                 "--bootstrap-server", kafka.bootstrapServers(), "--replication-factor", "1").assertSuccess();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kafkadr.archive.format.ArchivedRecord;
 import dev.kafkadr.archive.manifest.TopicMetadata;
 import dev.kafkadr.restore.cli.Main;
-import dev.kafkadr.restore.testing.RichCorpus;
+import dev.kafkadr.restore.testing.ArchivedCorpus;
 import dev.kafkadr.restore.testing.TargetAssert;
 import dev.kafkadr.restore.testing.TestArchive;
 import dev.kafkadr.testkit.CommandContext;
@@ -36,14 +36,14 @@ class RestoreTopicsIT {
 
     @TempDir
     static Path dir;
-    static RichCorpus corpus;
+    static ArchivedCorpus corpus;
     static KafkaTestCluster three;
     static KafkaTestCluster single;
     final CommandContext kdr = new CommandContext(Main::commandLine);
 
     @BeforeAll
     static void start() {
-        corpus = RichCorpus.writeTo(dir.resolve("archive"));
+        corpus = ArchivedCorpus.writeTo(dir.resolve("archive"));
         three = KafkaTestCluster.builder().brokers(3).start();
         single = KafkaTestCluster.start();
     }
@@ -69,7 +69,7 @@ class RestoreTopicsIT {
     private static Map<Integer, List<ArchivedRecord>> expected(String topic,
                                                                BiFunction<String, Integer, List<ArchivedRecord>> f) {
         Map<Integer, List<ArchivedRecord>> m = new HashMap<>();
-        for (int p = 0; p < RichCorpus.partitions(topic); p++) {
+        for (int p = 0; p < ArchivedCorpus.partitions(topic); p++) {
             m.put(p, f.apply(topic, p));
         }
         return m;
@@ -83,7 +83,7 @@ class RestoreTopicsIT {
         assertThat(r.err()).contains("warning: topic audit: archived with message.timestamp.type=LogAppendTime,"
                 + " created with CreateTime so records keep their archived timestamps (the timestamp type changed)")
                 .contains("progress: ").contains("(100%)");
-        for (String topic : RichCorpus.topics()) {
+        for (String topic : ArchivedCorpus.topics()) {
             TargetAssert.topicHolds(three, topic, expected(topic, corpus::expected));
         }
         try (Admin admin = three.admin()) {
@@ -104,7 +104,7 @@ class RestoreTopicsIT {
 
     private long totalRecords(String topic) {
         long n = 0;
-        for (int p = 0; p < RichCorpus.partitions(topic); p++) {
+        for (int p = 0; p < ArchivedCorpus.partitions(topic); p++) {
             n += corpus.expected(topic, p).size();
         }
         return n;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkadr.archive.format.ArchivedRecord;
 import dev.kafkadr.restore.cli.Main;
-import dev.kafkadr.restore.testing.RichCorpus;
+import dev.kafkadr.restore.testing.ArchivedCorpus;
 import dev.kafkadr.restore.testing.TargetAssert;
 import dev.kafkadr.testkit.CommandContext;
 import dev.kafkadr.testkit.CommandResult;
@@ -28,13 +28,13 @@ class SaslTargetIT {
 
     @TempDir
     static Path dir;
-    static RichCorpus corpus;
+    static ArchivedCorpus corpus;
     static KafkaTestCluster kafka;
     final CommandContext kdr = new CommandContext(Main::commandLine);
 
     @BeforeAll
     static void start() {
-        corpus = RichCorpus.writeTo(dir.resolve("archive"));
+        corpus = ArchivedCorpus.writeTo(dir.resolve("archive"));
         kafka = KafkaTestCluster.builder().saslPlain().start();
     }
 

@@ -35,7 +35,7 @@ import java.util.function.LongPredicate;
  * the real agent from a real cluster can replace {@link #writeTo} without changing the tests. Immutable after
  * writing.
  */
-public final class RichCorpus {
+public final class ArchivedCorpus {
 
     public static final String CLUSTER = "prod";
     public static final int ORDERS_PARTITIONS = 12;
@@ -58,7 +58,7 @@ public final class RichCorpus {
     private final Map<String, Long> endRun1 = new HashMap<>();
     private final Map<String, Long> endRun2 = new HashMap<>();
 
-    private RichCorpus(Path dir) {
+    private ArchivedCorpus(Path dir) {
         this.base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3));
         this.run1Cut = base.plus(Duration.ofMinutes(60));
         this.run2Cut = base.plus(Duration.ofMinutes(120));
@@ -77,8 +77,8 @@ public final class RichCorpus {
     }
 
     /** Writes the corpus as a file:// archive under {@code dir}. */
-    public static RichCorpus writeTo(Path dir) {
-        return new RichCorpus(dir);
+    public static ArchivedCorpus writeTo(Path dir) {
+        return new ArchivedCorpus(dir);
     }
 
     public String storeUri() {
