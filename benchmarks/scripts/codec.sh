@@ -4,5 +4,6 @@
 set -euo pipefail
 REPO=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 cd "$REPO"
-mvn -B -q -pl benchmarks -am package -DskipTests
-mvn -B -q -pl benchmarks exec:exec -Djmh.args="CodecBenchmark -rf json -rff benchmarks/target/jmh-codec.json $*"
+mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt
+exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main \
+  CodecBenchmark -rf json -rff benchmarks/target/jmh-codec.json "$@"

@@ -48,6 +48,10 @@ public class CodecBenchmark {
     @Param({"zstd", "lz4", "snappy", "gzip", "none"})
     public String codec;
 
+    /** Codec level (zstd only; 0 = the default, 3). */
+    @Param({"0"})
+    public int level;
+
     private List<ArchivedRecord> records;
     private byte[] encoded;
 
@@ -66,11 +70,13 @@ public class CodecBenchmark {
                     headers));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (SegmentWriter w = new SegmentWriter(out, Codec.fromName(codec))) {
+        try (SegmentWriter w = new SegmentWriter(out, Codec.fromName(codec), level, 1 << 20)) {
             records.forEach(w::append);
             w.finish();
         }
         encoded = out.toByteArray();
+        System.out.printf("%n%s level %d: %d records of %d bytes encode to %d bytes (ratio %.2f)%n", codec, level,
+                RECORDS, RECORD_BYTES, encoded.length, (double) RECORDS * RECORD_BYTES / encoded.length);
     }
 
     static byte[] value(Random rnd, int len) {
@@ -97,7 +103,7 @@ public class CodecBenchmark {
     @OperationsPerInvocation(RECORDS)
     public void encode(Blackhole bh) {
         OutputStream sink = OutputStream.nullOutputStream();
-        try (SegmentWriter w = new SegmentWriter(sink, Codec.fromName(codec))) {
+        try (SegmentWriter w = new SegmentWriter(sink, Codec.fromName(codec), level, 1 << 20)) {
             for (ArchivedRecord r : records) {
                 w.append(r);
             }

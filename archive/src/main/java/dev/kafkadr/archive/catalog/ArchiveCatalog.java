@@ -1,5 +1,6 @@
 package dev.kafkadr.archive.catalog;
 
+import dev.kafkadr.archive.format.ArchivedRecord;
 import dev.kafkadr.archive.format.SegmentReader;
 import dev.kafkadr.archive.format.SegmentSeeker;
 import dev.kafkadr.archive.manifest.ArchiveJson;
@@ -150,6 +151,15 @@ public final class ArchiveCatalog {
         }
         Collections.reverse(chain);
         return new PartitionHistory(cluster, topic, partition, chain);
+    }
+
+    /** Streams every record of a partition's history to {@code action}, in offset order, checking every block. */
+    public void forEachRecord(PartitionHistory history, java.util.function.Consumer<ArchivedRecord> action) {
+        for (SegmentRef ref : history.segments()) {
+            try (SegmentReader r = openSegment(ref)) {
+                r.forEachRemaining(action);
+            }
+        }
     }
 
     /** Reads a whole segment front to back (one GET). */

@@ -9,8 +9,6 @@ import dev.kafkadr.agent.config.AgentConfigLoader;
 import dev.kafkadr.archive.catalog.ArchiveCatalog;
 import dev.kafkadr.archive.catalog.PartitionHistory;
 import dev.kafkadr.archive.format.ArchivedRecord;
-import dev.kafkadr.archive.format.SegmentReader;
-import dev.kafkadr.archive.manifest.SegmentRef;
 import dev.kafkadr.archive.store.ObjectStore;
 import dev.kafkadr.kafka.KafkaClientConfig;
 import dev.kafkadr.kafka.RecordConversions;
@@ -52,11 +50,7 @@ final class AgentTestSupport {
         for (int p : catalog.partitions(cluster, topic)) {
             PartitionHistory h = catalog.history(cluster, topic, p, runs, null);
             List<ArchivedRecord> records = new ArrayList<>();
-            for (SegmentRef ref : h.segments()) {
-                try (SegmentReader r = catalog.openSegment(ref)) {
-                    r.forEachRemaining(records::add);
-                }
-            }
+            catalog.forEachRecord(h, records::add);
             out.put(p, records);
         }
         return out;
