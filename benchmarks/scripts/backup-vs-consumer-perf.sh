@@ -6,7 +6,7 @@
 set -euo pipefail
 REPO=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 RECORDS=${RECORDS:-1000000} RECORD_BYTES=${RECORD_BYTES:-1024} PARTITIONS=${PARTITIONS:-6} CODEC=${CODEC:-zstd}
-PARALLELISM=${PARALLELISM:-4} PORT=${BENCH_PORT:-19392}
+PARALLELISM=${PARALLELISM:-0} PORT=${BENCH_PORT:-19392}
 KAFKA="$REPO/scripts/kafka-local.sh"
 WORK="${KDR_WORK:-$REPO/.kdr-local}/bench-backup"
 trap '"$KAFKA" stop --name bench --purge >/dev/null 2>&1 || true' EXIT
@@ -23,9 +23,10 @@ echo "producing $RECORDS records of $RECORD_BYTES bytes (ProducerPerformance, ac
 mib=$(awk -v n="$RECORDS" -v s="$RECORD_BYTES" 'BEGIN {printf "%.1f", n * s / 1048576}')
 start=$(date +%s.%N)
 "$KAFKA" tool org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "$B" --topic bench \
-  --messages "$RECORDS" --timeout 60000 > "$WORK/consumer-perf.txt"
+  --num-records "$RECORDS" --timeout 60000 > "$WORK/consumer-perf.txt"
 cp_s=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')
-cp_rate=$(awk -F', *' 'NR == 2 {print $4}' "$WORK/consumer-perf.txt")
+cp_rate=$(awk -F', *' '/^[0-9]/ {print $4}' "$WORK/consumer-perf.txt")
+cp_fetch=$(awk -F', *' '/^[0-9]/ {print $9}' "$WORK/consumer-perf.txt")
 
 start=$(date +%s.%N)
 "$REPO/scripts/kdr-agent" --once --bootstrap-server "$B" --store "file://$WORK/archive" --cluster-name bench \

@@ -118,8 +118,9 @@ public final class AgentConfig extends AbstractConfig {
                     "A segment is closed and a new one started when it reaches about this size.")
             .define(BLOCK_BYTES, Type.INT, MIB, Range.between(4096, 64 * MIB), Importance.LOW,
                     "Uncompressed size of a segment block (the unit of compression, checksum and seeking).")
-            .define(PARALLELISM, Type.INT, 4, Range.between(1, 256), Importance.MEDIUM,
-                    "Partitions backed up at the same time (each with its own consumer and writer thread).")
+            .define(PARALLELISM, Type.INT, 0, Range.between(0, 256), Importance.MEDIUM,
+                    "Partitions backed up at the same time, each by a worker with its own consumer; 0 = the "
+                    + "number of CPU cores (measured best: encoding and compression are CPU-bound).")
             .define(FETCH_MAX_BYTES, Type.INT, 8 * MIB, Range.atLeast(64 * 1024), Importance.LOW,
                     "Consumer fetch.max.bytes and max.partition.fetch.bytes per partition worker: bounds memory.")
             .define(IDLE_TIMEOUT_MS, Type.LONG, 120_000L, Range.atLeast(1000), Importance.LOW,
@@ -235,8 +236,11 @@ public final class AgentConfig extends AbstractConfig {
         return getInt(BLOCK_BYTES);
     }
 
+    /** Worker threads: the configured number, or the number of CPU cores (1 to 16) when 0. */
     public int parallelism() {
-        return getInt(PARALLELISM);
+        int configured = getInt(PARALLELISM);
+        return configured > 0 ? configured
+                : Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors()));
     }
 
     public int fetchMaxBytes() {
