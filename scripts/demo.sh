@@ -35,6 +35,7 @@ say "building kafka-dr (first build downloads dependencies; later ones take seco
 
 say "starting a local Kafka 4.3.1 broker on 127.0.0.1:$PORT"
 rm -rf "$DEMO" && mkdir -p "$DEMO"
+"$KAFKA" stop --name demo --purge >/dev/null 2>&1 || true   # every demo starts from an empty broker
 BOOTSTRAP=$("$KAFKA" start --name demo --port "$PORT")
 ARCHIVE="file://$DEMO/archive"
 
@@ -51,9 +52,10 @@ for i in $(seq 1 120); do
 done > "$DEMO/payments.txt"
 for t in "${TOPICS[@]}"; do
   tool org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$BOOTSTRAP" --topic "$t" \
-    --property parse.key=true --property parse.headers=true --property "headers.delimiter=	" \
-    --property "key.separator=	" --property "headers.separator=," --property "headers.key.separator=:" \
-    --producer-property acks=all < "$DEMO/$t.txt"
+    --reader-property parse.key=true --reader-property parse.headers=true --reader-property "headers.delimiter=	" \
+    --reader-property "key.separator=	" --reader-property "headers.separator=," \
+    --reader-property "headers.key.separator=:" \
+    --command-property acks=all < "$DEMO/$t.txt"
 done
 # the application read 200 orders and committed its position
 tool org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$BOOTSTRAP" --topic orders \
@@ -74,7 +76,8 @@ snapshot() {
       if [[ "$end" -gt 0 ]]; then
         tool org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$BOOTSTRAP" --topic "$t" \
           --partition "$p" --offset earliest --max-messages "$end" --timeout-ms 20000 \
-          --property print.key=true --property print.headers=true --property print.timestamp=true \
+          --formatter-property print.key=true --formatter-property print.headers=true \
+          --formatter-property print.timestamp=true \
           >> "$dump" 2>/dev/null || true
       fi
     done
