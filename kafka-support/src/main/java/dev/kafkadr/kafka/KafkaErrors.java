@@ -42,8 +42,9 @@ public final class KafkaErrors {
                     "check the SASL mechanism, user name and password in --command-config", cause);
         }
         if (cause instanceof TopicAuthorizationException ta) {
-            return new KafkaAccessDeniedException("not authorized to " + what + " (topics " + ta.unauthorizedTopics()
-                    + ")", "grant the ACLs listed in docs/operations.md to this principal", cause);
+            String topics = ta.unauthorizedTopics().isEmpty() ? "" : " (topics " + ta.unauthorizedTopics() + ")";
+            return new KafkaAccessDeniedException("not authorized to " + what + topics,
+                    "grant the ACLs listed in docs/operations.md to this principal", cause);
         }
         if (cause instanceof GroupAuthorizationException ga) {
             return new KafkaAccessDeniedException("not authorized to " + what + " (group " + ga.groupId() + ")",
