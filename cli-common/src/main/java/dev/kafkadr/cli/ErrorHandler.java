@@ -44,7 +44,8 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getCommandSpec().root().name() + ": error: " + oneLine(ex.getMessage())
+        String message = oneLine(ex.getMessage()).replaceFirst("^Error: ", "");
+        err.println(cmd.getCommandSpec().root().name() + ": error: " + message
                 + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return FailureKind.USAGE.exitCode();

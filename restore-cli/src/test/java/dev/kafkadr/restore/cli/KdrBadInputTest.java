@@ -110,7 +110,7 @@ class KdrBadInputTest {
                 + " be an ISO-8601 time with a zone, e.g. 2026-11-27T02:00:00Z or 2026-11-27T03:00:00+01:00, but was"
                 + " 'yesterday' (see 'kdr restore topics --help')");
         assertOneLine(kdr.run(concat(base, "--to-time", "2026-01-01T00:00:00Z", "--run", corpus.run1)), 2,
-                "Error: --run=RUN-ID, --to-time=ISO-8601 are mutually exclusive (specify only one) (see 'kdr restore"
+                "--run=RUN-ID, --to-time=ISO-8601 are mutually exclusive (specify only one) (see 'kdr restore"
                         + " topics --help')");
         assertOneLine(kdr.run(concat(base, "--partitions", "1-x")), 2, "Invalid value for option '--partitions':"
                 + " must be partition numbers and ranges like 0,3,5-7 but was '1-x' (see 'kdr restore topics --help')");
