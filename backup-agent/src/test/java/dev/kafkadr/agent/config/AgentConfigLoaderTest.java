@@ -77,7 +77,7 @@ class AgentConfigLoaderTest {
         assertThatThrownBy(() -> AgentConfigLoader.load(yaml("source:\n  bootstrap-servers: h:1\nstore:\n"
                 + "  uri: ftp://x/y\n"), Map.of()))
                 .hasMessageContaining("store.uri").hasMessageContaining("unsupported store URI scheme 'ftp'");
-        assertThatThrownBy(() -> AgentConfigLoader.load(yaml(base + "backup:\n  parallelism: 0\n"), Map.of()))
+        assertThatThrownBy(() -> AgentConfigLoader.load(yaml(base + "backup:\n  parallelism: -1\n"), Map.of()))
                 .hasMessageContaining("backup.parallelism");
     }
 
