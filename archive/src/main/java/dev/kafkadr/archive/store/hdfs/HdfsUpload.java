@@ -1,6 +1,7 @@
 package dev.kafkadr.archive.store.hdfs;
 
 import dev.kafkadr.archive.store.ObjectUpload;
+import dev.kafkadr.archive.store.StoreException;
 import java.io.IOException;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
@@ -16,8 +17,6 @@ final class HdfsUpload extends ObjectUpload {
     private final String key;
     private final Path tmp;
     private final FSDataOutputStream out;
-    private long written;
-    private boolean done;
 
     HdfsUpload(HdfsObjectStore store, String key, Path tmp, FSDataOutputStream out) {
         this.store = store;
@@ -27,64 +26,34 @@ final class HdfsUpload extends ObjectUpload {
     }
 
     @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+    protected String describe() {
+        return key;
     }
 
     @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-        if (done) {
-            throw new IOException("upload of " + key + " already finished");
-        }
+    protected void writeBytes(byte[] b, int off, int len) throws IOException {
         out.write(b, off, len);
-        written += len;
     }
 
     @Override
-    public long bytesWritten() {
-        return written;
+    protected void commitObject() throws IOException {
+        out.hsync();
+        out.close();
+        store.moveIntoPlace(tmp, key, true);
     }
 
     @Override
-    public void commit() {
-        if (done) {
-            throw new IllegalStateException("upload of " + key + " already finished");
-        }
-        done = true;
-        try {
-            out.hsync();
-            out.close();
-            store.moveIntoPlace(tmp, key, true);
-        } catch (IOException e) {
-            closeQuietly();
-            store.deleteQuietly(tmp);
-            throw store.errors().translate(key, "could not commit", e);
-        } catch (RuntimeException e) {
-            closeQuietly();
-            store.deleteQuietly(tmp);
-            throw e;
-        }
+    protected StoreException commitFailure(IOException e) {
+        return store.errors().translate(key, "could not commit", e);
     }
 
     @Override
-    public void abort() {
-        if (!done) {
-            done = true;
-            closeQuietly();
-            store.deleteQuietly(tmp);
-        }
-    }
-
-    @Override
-    public void close() {
-        abort();
-    }
-
-    private void closeQuietly() {
+    protected void discard() {
         try {
             out.close();
         } catch (IOException ignored) {
             // discarding the temporary file anyway
         }
+        store.deleteQuietly(tmp);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kafkadr.archive.store.local;
 
 import dev.kafkadr.archive.store.ObjectUpload;
+import dev.kafkadr.archive.store.StoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,8 +17,6 @@ final class LocalUpload extends ObjectUpload {
     private final Path target;
     private final Path tmp;
     private final FileChannel channel;
-    private long written;
-    private boolean done;
 
     LocalUpload(LocalObjectStore store, String key, Path target, Path tmp, FileChannel channel) {
         this.store = store;
@@ -28,67 +27,45 @@ final class LocalUpload extends ObjectUpload {
     }
 
     @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+    protected String describe() {
+        return key;
     }
 
     @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-        if (done) {
-            throw new IOException("upload of " + key + " already finished");
-        }
+    protected void writeBytes(byte[] b, int off, int len) {
         ByteBuffer buf = ByteBuffer.wrap(b, off, len);
         try {
             while (buf.hasRemaining()) {
                 channel.write(buf);
             }
         } catch (IOException e) {
-            abort();
             throw store.translate(key, "could not write", e);
         }
-        written += len;
     }
 
     @Override
-    public long bytesWritten() {
-        return written;
-    }
-
-    @Override
-    public void commit() {
-        if (done) {
-            throw new IllegalStateException("upload of " + key + " already finished");
+    protected void commitObject() throws IOException {
+        if (store.fsync()) {
+            channel.force(true);
         }
-        done = true;
+        channel.close();
+        Files.createDirectories(target.getParent());
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        store.syncDirectory(target.getParent());
+    }
+
+    @Override
+    protected StoreException commitFailure(IOException e) {
+        return store.translate(key, "could not commit", e);
+    }
+
+    @Override
+    protected void discard() {
         try {
-            if (store.fsync()) {
-                channel.force(true);
-            }
             channel.close();
-            Files.createDirectories(target.getParent());
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            store.syncDirectory(target.getParent());
-        } catch (IOException e) {
-            LocalObjectStore.deleteQuietly(tmp);
-            throw store.translate(key, "could not commit", e);
+        } catch (IOException ignored) {
+            // discarding anyway
         }
-    }
-
-    @Override
-    public void abort() {
-        if (!done) {
-            done = true;
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // discarding anyway
-            }
-            LocalObjectStore.deleteQuietly(tmp);
-        }
-    }
-
-    @Override
-    public void close() {
-        abort();
+        LocalObjectStore.deleteQuietly(tmp);
     }
 }

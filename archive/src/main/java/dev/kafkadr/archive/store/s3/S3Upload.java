@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,8 +39,6 @@ final class S3Upload extends ObjectUpload {
     private final List<Future<CompletedPart>> parts = new ArrayList<>();
     private PartBuffer current;
     private String uploadId;
-    private long written;
-    private boolean done;
     /** The first part failure: a {@link StoreException}, or an {@link Error} such as OutOfMemoryError. */
     private volatile Throwable partFailure;
 
@@ -53,16 +50,12 @@ final class S3Upload extends ObjectUpload {
     }
 
     @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+    protected String describe() {
+        return store.describe(key);
     }
 
     @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-        Objects.checkFromIndexSize(off, len, b.length);
-        if (done) {
-            throw new IOException("upload of " + store.describe(key) + " already finished");
-        }
+    protected void writeBytes(byte[] b, int off, int len) throws IOException {
         failIfPartFailed();
         int pos = off;
         int end = off + len;
@@ -74,64 +67,32 @@ final class S3Upload extends ObjectUpload {
             if (current == null) {
                 current = new PartBuffer(partSize);
             }
-            int n = current.write(b, pos, end - pos);
-            pos += n;
-            written += n;
+            pos += current.write(b, pos, end - pos);
         }
     }
 
     @Override
-    public long bytesWritten() {
-        return written;
-    }
-
-    @Override
-    public void commit() {
-        if (done) {
-            throw new IllegalStateException("upload of " + store.describe(key) + " already finished");
-        }
-        try {
-            failIfPartFailed();
-            if (uploadId == null) {
-                PartBuffer body = current == null ? new PartBuffer(0) : current;
-                store.writes().put(key, body.seal());
-                done = true;
-            } else {
-                if (current != null && current.size() > 0) {
-                    ship(current);
-                }
-                current = null;
-                store.writes().completeMultipart(key, uploadId, awaitParts());
-                done = true;
+    protected void commitObject() throws IOException {
+        failIfPartFailed();
+        if (uploadId == null) {
+            PartBuffer body = current == null ? new PartBuffer(0) : current;
+            store.writes().put(key, body.seal());
+        } else {
+            if (current != null && current.size() > 0) {
+                ship(current);
             }
-        } catch (InterruptedIOException e) {
-            StoreUnavailableException failure = new StoreUnavailableException(store.uri(), key,
-                    "interrupted while committing", e);
-            abortAfter(failure);
-            throw failure;
-        } catch (RuntimeException | Error e) {
-            abortAfter(e);
-            throw e;
-        }
-    }
-
-    /** Aborts after {@code failure}; a failure of the abort itself is attached to it, never replaces it. */
-    private void abortAfter(Throwable failure) {
-        try {
-            abort();
-        } catch (RuntimeException | Error e) {
-            if (e != failure) {
-                failure.addSuppressed(e);
-            }
+            current = null;
+            store.writes().completeMultipart(key, uploadId, awaitParts());
         }
     }
 
     @Override
-    public void abort() {
-        if (done) {
-            return;
-        }
-        done = true;
+    protected StoreException commitFailure(IOException e) {
+        return new StoreUnavailableException(store.uri(), key, "interrupted while committing", e);
+    }
+
+    @Override
+    protected void discard() {
         current = null;
         if (uploadId == null) {
             return;
@@ -158,11 +119,6 @@ final class S3Upload extends ObjectUpload {
         }
     }
 
-    @Override
-    public void close() {
-        abort();
-    }
-
     /** Hands a full buffer to a background upload, waiting for a free slot first. */
     private void ship(PartBuffer part) throws InterruptedIOException {
         if (uploadId == null) {
@@ -170,19 +126,14 @@ final class S3Upload extends ObjectUpload {
         }
         int number = parts.size() + 1;
         if (number > MAX_PARTS) {
-            UsageException failure = new UsageException(store.describe(key) + ": object exceeds S3's " + MAX_PARTS
+            throw new UsageException(store.describe(key) + ": object exceeds S3's " + MAX_PARTS
                     + " parts of " + partSize + " bytes; raise s3.part-size.bytes");
-            abortAfter(failure);
-            throw failure;
         }
         try {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            InterruptedIOException failure = new InterruptedIOException("interrupted while uploading "
-                    + store.describe(key));
-            abortAfter(failure);
-            throw failure;
+            throw new InterruptedIOException("interrupted while uploading " + store.describe(key));
         }
         if (partFailure != null) { // a part failed while we waited: do not send another one
             slots.release();
@@ -193,9 +144,7 @@ final class S3Upload extends ObjectUpload {
             parts.add(store.partExecutor().submit(() -> uploadPart(number, part)));
         } catch (RejectedExecutionException e) {
             slots.release();
-            StoreUnavailableException failure = new StoreUnavailableException(store.uri(), key, "store is closed", e);
-            abortAfter(failure);
-            throw failure;
+            throw new StoreUnavailableException(store.uri(), key, "store is closed", e);
         }
         failIfPartFailed();
     }
@@ -254,7 +203,6 @@ final class S3Upload extends ObjectUpload {
         if (failure == null) {
             return;
         }
-        abortAfter(failure);
         if (failure instanceof StoreException se) {
             throw se;
         }
@@ -263,8 +211,8 @@ final class S3Upload extends ObjectUpload {
 
     @Override
     public String toString() {
-        return "S3Upload[" + store.describe(key) + ", " + written + " bytes" + (uploadId == null ? "" : ", multipart")
-                + "]";
+        return "S3Upload[" + store.describe(key) + ", " + bytesWritten() + " bytes"
+                + (uploadId == null ? "" : ", multipart") + "]";
     }
 
     static void logAbortFailure(String name, String uploadId, RuntimeException e) {
