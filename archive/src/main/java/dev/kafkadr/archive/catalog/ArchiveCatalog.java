@@ -29,6 +29,8 @@ public final class ArchiveCatalog {
 
     private final ObjectStore store;
     private final Map<String, RunManifest> manifests = new ConcurrentHashMap<>();
+    /** Per manifest key: its partition entries by "topic/partition" (history lookups run once per partition). */
+    private final Map<String, Map<String, PartitionEntry>> entries = new ConcurrentHashMap<>();
     private final Map<String, PartitionCommit> commits = new ConcurrentHashMap<>();
 
     public ArchiveCatalog(ObjectStore store) {
@@ -62,6 +64,16 @@ public final class ArchiveCatalog {
     public RunManifest manifest(String cluster, String runId) {
         String key = ArchiveLayout.manifestKey(cluster, runId);
         return manifests.computeIfAbsent(key, k -> readJson(k, RunManifest.class));
+    }
+
+    /** A committed run's entry for a partition, or null if the run does not list it. */
+    public PartitionEntry entry(String cluster, String runId, String topic, int partition) {
+        Map<String, PartitionEntry> index = entries.computeIfAbsent(ArchiveLayout.manifestKey(cluster, runId), k -> {
+            Map<String, PartitionEntry> m = new java.util.HashMap<>();
+            manifest(cluster, runId).partitions().forEach(e -> m.put(e.topic() + "/" + e.partition(), e));
+            return m;
+        });
+        return index.get(topic + "/" + partition);
     }
 
     /** Every committed run's manifest, oldest first. */
@@ -131,7 +143,7 @@ public final class ArchiveCatalog {
         NavigableSet<String> candidates = asOfRunId == null ? committedRuns : committedRuns.headSet(asOfRunId, true);
         long headSeq = 0;
         for (String runId : candidates.descendingSet()) {
-            PartitionEntry e = manifest(cluster, runId).entry(topic, partition);
+            PartitionEntry e = entry(cluster, runId, topic, partition);
             if (e != null) {
                 headSeq = e.commitSeq();
                 break;

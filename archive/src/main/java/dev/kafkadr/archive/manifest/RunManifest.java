@@ -15,16 +15,6 @@ public record RunManifest(String runId, String cluster, String writerId, String 
         partitions = partitions == null ? List.of() : List.copyOf(partitions);
     }
 
-    /** This run's entry for a partition, or null if the run does not list it. */
-    public PartitionEntry entry(String topic, int partition) {
-        for (PartitionEntry e : partitions) {
-            if (e.partition() == partition && e.topic().equals(topic)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
     /** Every gap recorded by this run, with its partition. */
     public List<PartitionEntry> partitionsWithGaps() {
         return partitions.stream().filter(p -> !p.gaps().isEmpty()).toList();

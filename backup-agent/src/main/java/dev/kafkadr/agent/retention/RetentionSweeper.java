@@ -126,10 +126,10 @@ public final class RetentionSweeper {
         return RunId.startTime(runId).isBefore(now.minus(policy.grace()));
     }
 
-    private String runIdOfCommit(ArchiveCatalog catalog, String key) {
+    /** The run that wrote a commit record, or null if it cannot be read (then it is kept). */
+    private static String runIdOfCommit(ArchiveCatalog catalog, String key) {
         try {
-            return store.exists(key) ? dev.kafkadr.archive.manifest.ArchiveJson.read(store.readAll(key), key,
-                    PartitionCommit.class).runId() : null;
+            return catalog.readJson(key, PartitionCommit.class).runId();
         } catch (RuntimeException unreadable) {
             return null;
         }
