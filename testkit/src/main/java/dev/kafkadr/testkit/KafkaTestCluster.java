@@ -36,13 +36,19 @@ public final class KafkaTestCluster implements AutoCloseable {
     public static final String SASL_USER = "plain-user1";
     public static final String SASL_USER_PASSWORD = "plain-user1-secret";
 
+    /** The super user of a {@link Builder#saslSsl(TestTls)} cluster (SCRAM-SHA-512), used by {@link #admin()}. */
+    public static final String SCRAM_ADMIN_USER = "kdr-test-admin";
+    public static final String SCRAM_ADMIN_PASSWORD = "kdr-test-admin-pw";
+
     private final KafkaClusterTestKit kit;
     private final Map<String, Object> clientProperties;
+    private final TestTls tls;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KafkaTestCluster(KafkaClusterTestKit kit, Map<String, Object> clientProperties) {
+    private KafkaTestCluster(KafkaClusterTestKit kit, Map<String, Object> clientProperties, TestTls tls) {
         this.kit = kit;
         this.clientProperties = Map.copyOf(clientProperties);
+        this.tls = tls;
     }
 
     /**
@@ -58,6 +64,61 @@ public final class KafkaTestCluster implements AutoCloseable {
         return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN", "sasl.jaas.config",
                 "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
                         + "\" password=\"" + password + "\";");
+    }
+
+    /**
+     * SASL_SSL client settings (SCRAM-SHA-512) for a user and password (right or wrong) of a
+     * {@link Builder#saslSsl(TestTls)} cluster, trusting the CA that signed the broker's certificate.
+     */
+    public Map<String, String> scramClientProperties(String user, String password) {
+        return scramClientProperties(user, password, tls().truststore());
+    }
+
+    /** As {@link #scramClientProperties(String, String)} with another trust store (e.g. one without the CA). */
+    public Map<String, String> scramClientProperties(String user, String password, Path truststore) {
+        return SaslSslSetup.clientProperties(user, password, truststore, tls().password());
+    }
+
+    /** The TLS material of a {@link Builder#saslSsl(TestTls)} cluster. */
+    public TestTls tls() {
+        if (tls == null) {
+            throw new IllegalStateException("this cluster was not built with saslSsl(...)");
+        }
+        return tls;
+    }
+
+    /** Creates (or changes the password of) a SCRAM-SHA-512 user, as the admin; returns once the broker knows it. */
+    public void createScramUser(String user, String password) {
+        try (Admin admin = admin()) {
+            admin.alterUserScramCredentials(List.of(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(
+                    user, new org.apache.kafka.clients.admin.ScramCredentialInfo(
+                            org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096), password)))
+                    .all().get();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (admin.describeUserScramCredentials(List.of(user)).all().get().isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("SCRAM user " + user + " not visible after 30 s");
+                }
+                Thread.sleep(50);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create SCRAM user " + user, e);
+        }
+    }
+
+    /**
+     * Writes Kafka client properties (e.g. for {@code --command-config}) to {@code file}, escaped as
+     * {@link Properties} files need, and returns the file.
+     */
+    public static Path writeClientProperties(Path file, Map<String, ?> properties) {
+        Properties p = new Properties();
+        properties.forEach((k, v) -> p.setProperty(k, String.valueOf(v)));
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file)) {
+            p.store(w, null);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not write " + file, e);
+        }
     }
 
     /** Starts a single combined broker+controller node. */
@@ -192,6 +253,8 @@ public final class KafkaTestCluster implements AutoCloseable {
     public static final class Builder {
         private int brokers = 1;
         private boolean sasl;
+        private TestTls tls;
+        private final Map<String, String> scramUsers = new LinkedHashMap<>();
         private Path baseDirectory;
         private final Map<String, Object> configs = new LinkedHashMap<>();
 
@@ -224,6 +287,22 @@ public final class KafkaTestCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Broker listener with SASL_SSL/SCRAM-SHA-512 using {@code tls}'s broker certificate, and Kafka's
+         * StandardAuthorizer (no ACL means denied) with {@link #SCRAM_ADMIN_USER} as super user.
+         */
+        public Builder saslSsl(TestTls tls) {
+            this.tls = tls;
+            scramUsers.put(SCRAM_ADMIN_USER, SCRAM_ADMIN_PASSWORD);
+            return this;
+        }
+
+        /** A SCRAM-SHA-512 user created with the cluster (bootstrap metadata); needs {@link #saslSsl(TestTls)}. */
+        public Builder scramUser(String user, String password) {
+            scramUsers.put(user, password);
+            return this;
+        }
+
         public Builder baseDirectory(Path dir) {
             this.baseDirectory = dir;
             return this;
@@ -241,16 +320,32 @@ public final class KafkaTestCluster implements AutoCloseable {
                 nodes.setBrokerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT);
                 nodes.setControllerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT);
             }
+            if (tls != null && sasl) {
+                throw new IllegalStateException("choose saslPlain() or saslSsl(...), not both");
+            }
             KafkaClusterTestKit kit = null;
             try {
-                KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes.build());
-                configs.forEach(builder::setConfigProp);
+                Map<String, Object> all = new LinkedHashMap<>();
+                if (tls != null) {
+                    nodes.setBootstrapMetadata(SaslSslSetup.bootstrapWithUsers(scramUsers));
+                    all.putAll(SaslSslSetup.brokerConfigs(tls, SCRAM_ADMIN_USER));
+                }
+                TestKitNodes built = nodes.build();
+                all.putAll(configs);
+                KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(built);
+                all.forEach(builder::setConfigProp);
                 kit = builder.build();
                 kit.format();
                 kit.startup();
                 kit.waitForReadyBrokers();
-                return new KafkaTestCluster(kit, sasl
-                        ? new HashMap<>(saslPlainClientProperties(SASL_ADMIN_USER, SASL_ADMIN_PASSWORD)) : Map.of());
+                Map<String, Object> client = new HashMap<>();
+                if (sasl) {
+                    client.putAll(saslPlainClientProperties(SASL_ADMIN_USER, SASL_ADMIN_PASSWORD));
+                } else if (tls != null) {
+                    client.putAll(SaslSslSetup.clientProperties(SCRAM_ADMIN_USER, SCRAM_ADMIN_PASSWORD,
+                            tls.truststore(), tls.password()));
+                }
+                return new KafkaTestCluster(kit, client, tls);
             } catch (Exception e) {
                 if (kit != null) {
                     try {
