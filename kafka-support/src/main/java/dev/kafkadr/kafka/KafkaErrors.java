@@ -32,9 +32,14 @@ public final class KafkaErrors {
             return new KafkaOperationException(FailureKind.INTERRUPTED, what + ": interrupted", cause);
         }
         if (cause instanceof SslAuthenticationException) {
+            TlsFailures.Explained why = TlsFailures.handshake(cause);
             return new KafkaAccessDeniedException("TLS handshake with " + bootstrap + " failed while trying to "
-                    + what + ": " + firstLine(cause),
-                    "check ssl.truststore.* / ssl.keystore.* in --command-config", cause);
+                    + what + ": " + why.reason(), why.hint(), cause);
+        }
+        TlsFailures.Explained store = TlsFailures.storeLoad(cause);
+        if (store != null) {
+            return new KafkaOperationException(FailureKind.USAGE, "cannot set up TLS to " + bootstrap
+                    + " while trying to " + what + ": " + store.reason() + ": " + store.hint(), cause);
         }
         if (cause instanceof AuthenticationException) {
             return new KafkaAccessDeniedException("authentication to " + bootstrap + " failed while trying to "

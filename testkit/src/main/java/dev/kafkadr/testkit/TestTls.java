@@ -95,6 +95,7 @@ public final class TestTls {
     private void keytool(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        cmd.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-J-Xshare:auto")); // start fast
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("-storepass", password)); // PKCS12: each key's password is the store's
         try {
