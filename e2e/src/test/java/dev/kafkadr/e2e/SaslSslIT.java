@@ -196,7 +196,10 @@ class SaslSslIT {
         assertThat(agent.exitCode()).as(agent.err()).isEqualTo(6);
         assertThat(agent.err()).hasLineCount(1).startsWith("kdr-agent: error: TLS handshake with "
                 + kafka.bootstrapServers() + " failed while trying to back up cluster prod: ")
-                .contains("certificate").contains("not trusted").contains("ssl.truststore");
+                .endsWith("the broker's certificate is not trusted (unable to find valid certification path to "
+                        + "requested target): check that ssl.truststore.location in --command-config holds the CA "
+                        + "that signed the broker's certificate (and ssl.truststore.type/password)"
+                        + System.lineSeparator());
         assertThat(filesUnder("untrusted")).isEmpty();
 
         Path untrustedRestore = config("untrusted-restore.properties", kafka.scramClientProperties(RESTORE_USER,
@@ -216,7 +219,9 @@ class SaslSslIT {
         assertThat(agent.exitCode()).as(agent.err()).isEqualTo(2);
         assertThat(agent.err()).hasLineCount(1).startsWith("kdr-agent: error: cannot set up TLS to "
                 + kafka.bootstrapServers() + " while trying to back up cluster prod: Failed to load SSL keystore "
-                + kafka.tls().truststore()).contains("ssl.truststore.*").doesNotContain("not-the-store-password");
+                + kafka.tls().truststore() + " of type PKCS12 (keystore password was incorrect): check "
+                + "ssl.truststore.* / ssl.keystore.* (location, type, password) in --command-config")
+                .doesNotContain("not-the-store-password");
         assertThat(filesUnder("bad-store-password")).isEmpty();
     }
 }

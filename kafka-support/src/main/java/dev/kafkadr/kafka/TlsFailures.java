@@ -52,7 +52,8 @@ final class TlsFailures {
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = String.valueOf(c.getMessage());
             if (c instanceof org.apache.kafka.common.KafkaException && m.startsWith("Failed to load SSL keystore")) {
-                return new Explained(oneLine(c) + " (" + oneLine(root(c)) + ")",
+                Throwable why = c.getCause() == null ? c : c.getCause(); // e.g. "keystore password was incorrect"
+                return new Explained(oneLine(c) + (why == c ? "" : " (" + oneLine(why) + ")"),
                         "check ssl.truststore.* / ssl.keystore.* (location, type, password) in --command-config");
             }
         }
