@@ -6,6 +6,7 @@ import dev.kafkadr.archive.format.ArchivedRecord;
 import dev.kafkadr.archive.store.local.LocalObjectStore;
 import dev.kafkadr.archive.store.StoreOptions;
 import dev.kafkadr.testkit.CommandResult;
+import dev.kafkadr.testkit.ClientPropertiesFile;
 import dev.kafkadr.testkit.KafkaTestCluster;
 import dev.kafkadr.testkit.TestTls;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ class SaslSslIT {
         Map<String, Object> all = new HashMap<>(props);
         all.put("default.api.timeout.ms", "20000");
         all.put("request.timeout.ms", "10000");
-        return KafkaTestCluster.writeClientProperties(dir.resolve(name), all);
+        return ClientPropertiesFile.write(dir.resolve(name), all);
     }
 
     static AclBinding allow(String user, ResourceType type, String name, PatternType pattern, AclOperation op) {

@@ -7,6 +7,7 @@ import dev.kafkadr.archive.store.ObjectStore;
 import dev.kafkadr.archive.store.ObjectStores;
 import dev.kafkadr.archive.store.StoreOptions;
 import dev.kafkadr.testkit.JavaProcess;
+import dev.kafkadr.testkit.ClientPropertiesFile;
 import dev.kafkadr.testkit.KafkaTestCluster;
 import dev.kafkadr.testkit.S3MockServer;
 import dev.kafkadr.testkit.TestTls;
@@ -124,7 +125,7 @@ class SecretsNeverLeakIT {
         props.put("ssl.key.password", STORE_SECRET);
         props.put("ssl.keystore.type", TestTls.TYPE);
         props.put("default.api.timeout.ms", "30000");
-        return KafkaTestCluster.writeClientProperties(dir.resolve(name), props);
+        return ClientPropertiesFile.write(dir.resolve(name), props);
     }
 
     static void awaitAclsEffective() {

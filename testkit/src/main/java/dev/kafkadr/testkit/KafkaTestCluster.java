@@ -90,34 +90,7 @@ public final class KafkaTestCluster implements AutoCloseable {
     /** Creates (or changes the password of) a SCRAM-SHA-512 user, as the admin; returns once the broker knows it. */
     public void createScramUser(String user, String password) {
         try (Admin admin = admin()) {
-            admin.alterUserScramCredentials(List.of(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(
-                    user, new org.apache.kafka.clients.admin.ScramCredentialInfo(
-                            org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096), password)))
-                    .all().get();
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (admin.describeUserScramCredentials(List.of(user)).all().get().isEmpty()) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("SCRAM user " + user + " not visible after 30 s");
-                }
-                Thread.sleep(50);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not create SCRAM user " + user, e);
-        }
-    }
-
-    /**
-     * Writes Kafka client properties (e.g. for {@code --command-config}) to {@code file}, escaped as
-     * {@link Properties} files need, and returns the file.
-     */
-    public static Path writeClientProperties(Path file, Map<String, ?> properties) {
-        Properties p = new Properties();
-        properties.forEach((k, v) -> p.setProperty(k, String.valueOf(v)));
-        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file)) {
-            p.store(w, null);
-            return file;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("could not write " + file, e);
+            SaslSslSetup.upsertUser(admin, user, password);
         }
     }
 

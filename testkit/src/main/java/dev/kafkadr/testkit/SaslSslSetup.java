@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.metadata.UserScramCredentialRecord;
 import org.apache.kafka.common.security.scram.ScramCredential;
 import org.apache.kafka.common.security.scram.internals.ScramFormatter;
@@ -104,5 +107,26 @@ final class SaslSslSetup {
         m.put("ssl.truststore.password", truststorePassword);
         m.put("ssl.truststore.type", TestTls.TYPE);
         return m;
+    }
+
+    /** Creates or updates a SCRAM-SHA-512 user through {@code admin} and waits until the broker describes it. */
+    static void upsertUser(Admin admin, String user, String password) {
+        try {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 4096),
+                    password))).all().get();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (admin.describeUserScramCredentials(List.of(user)).all().get().isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("SCRAM user " + user + " not visible after 30 s");
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating SCRAM user " + user, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not create SCRAM user " + user, e.getCause());
+        }
     }
 }
