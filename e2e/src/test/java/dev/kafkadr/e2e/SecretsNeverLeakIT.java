@@ -11,7 +11,6 @@ import dev.kafkadr.testkit.ClientPropertiesFile;
 import dev.kafkadr.testkit.KafkaTestCluster;
 import dev.kafkadr.testkit.S3MockServer;
 import dev.kafkadr.testkit.TestTls;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -139,29 +140,37 @@ class SecretsNeverLeakIT {
         }
     }
 
-    static Path agentYaml(int metricsPort) throws Exception {
-        return Files.writeString(dir.resolve("agent-" + metricsPort + ".yaml"), String.join("\n",
+    /**
+     * agent.yaml; the service's (metrics on a random port) takes the S3 secret from the environment
+     * ({@code ${env:…}}), the other holds it in clear text (metrics off).
+     */
+    static Path agentYaml(boolean service) throws Exception {
+        String s3Secret = service ? "'${env:KDR_TEST_S3_SECRET}'" : S3_SECRET;
+        return Files.writeString(dir.resolve("agent-" + service + ".yaml"), String.join("\n",
                 "source: {name: prod, bootstrap-servers: '" + kafka.bootstrapServers() + "', command-config: '"
                         + clientProperties + "'}",
                 "topics: {include: [ledger]}",
                 "store: {uri: 's3://" + bucket + "/kdr', s3.endpoint: '" + s3.endpoint() + "', s3.region: "
                         + S3MockServer.REGION + ", s3.path-style-access: true, s3.access-key-id: kdr-test-key-id, "
-                        + "s3.secret-access-key: " + S3_SECRET + "}",
+                        + "s3.secret-access-key: " + s3Secret + "}",
                 "schedule: {cron: '0 0 2 * * ?'}",
                 "backup: {compression: none}",
-                "metrics: {port: " + (metricsPort == 0 ? -1 : metricsPort) + ", host: 127.0.0.1}", ""));
+                "metrics: {port: " + (service ? 0 : -1) + ", host: 127.0.0.1}", ""));
     }
 
     /** Service mode: the missed nightly run runs at start-up; scrape /metrics and /health, then SIGTERM. */
     static void runAgentService(DebugChild child) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
         HttpClient http = HttpClient.newHttpClient();
-        URI base = URI.create("http://127.0.0.1:" + port);
+        Path yaml = agentYaml(true);
         try (JavaProcess agent = child.start("agent-service", DebugChild.AGENT, List.of("-v", "--config",
-                agentYaml(port).toString()), Map.of())) {
+                yaml.toString()), Map.of("KDR_TEST_S3_SECRET", S3_SECRET))) {
+            Pattern listening = Pattern.compile("metrics on http://127\\.0\\.0\\.1:([0-9]+)/metrics");
+            String port = Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> {
+                assertThat(agent.isAlive()).as("agent alive; see %s", agent.log()).isTrue();
+                Matcher m = listening.matcher(child.outcome("agent-service", -1).log());
+                return m.find() ? m.group(1) : null;
+            }, java.util.Objects::nonNull);
+            URI base = URI.create("http://127.0.0.1:" + port);
             Awaitility.await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
                 assertThat(agent.isAlive()).as("agent alive; see %s", agent.log()).isTrue();
                 return get(http, base.resolve("/health")).contains("\"lastRun\":\"success\"");
@@ -207,7 +216,7 @@ class SecretsNeverLeakIT {
     static List<DebugChild.Outcome> otherLane(DebugChild child) throws Exception {
         List<DebugChild.Outcome> out = new ArrayList<>();
         out.add(expect(child.run("agent-once-wrong-password", DebugChild.AGENT, List.of("--once", "-v", "--config",
-                agentYaml(0).toString(), "--command-config", wrongProperties.toString(), "--store",
+                agentYaml(false).toString(), "--command-config", wrongProperties.toString(), "--store",
                 "s3://" + bucket + "/wrong"), Map.of()), 6));
         out.add(expect(child.run("kdr-verify", DebugChild.KDR, store("verify", "--deep"), Map.of()), 0));
         Path plan = Files.writeString(dir.resolve("plan.yaml"), plan(false));
@@ -282,7 +291,7 @@ class SecretsNeverLeakIT {
         for (String secret : List.of(SASL_SECRET, WRONG_SASL_SECRET, STORE_SECRET)) {
             assertThat(client).contains(secret);
         }
-        assertThat(Files.readString(agentYaml(0))).contains(S3_SECRET);
+        assertThat(Files.readString(agentYaml(false))).contains(S3_SECRET);
     }
 
     @Test
