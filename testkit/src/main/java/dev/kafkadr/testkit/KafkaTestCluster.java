@@ -53,7 +53,7 @@ public final class KafkaTestCluster implements AutoCloseable {
 
     /**
      * Client settings (besides bootstrap.servers) every client of this cluster needs: empty for PLAINTEXT, the
-     * SASL/PLAIN admin credentials for a SASL cluster.
+     * SASL/PLAIN admin credentials for a SASL cluster, the SCRAM admin and the trust store for a SASL_SSL cluster.
      */
     public Map<String, Object> clientProperties() {
         return clientProperties;
@@ -295,6 +295,9 @@ public final class KafkaTestCluster implements AutoCloseable {
             }
             if (tls != null && sasl) {
                 throw new IllegalStateException("choose saslPlain() or saslSsl(...), not both");
+            }
+            if (tls == null && !scramUsers.isEmpty()) {
+                throw new IllegalStateException("scramUser(...) needs saslSsl(...)");
             }
             KafkaClusterTestKit kit = null;
             try {
