@@ -302,6 +302,11 @@ class SecretsNeverLeakIT {
             assertNoSecret(run.name() + " stdout/stderr " + run.outputFile(), run.output());
             assertNoSecret(run.name() + " log " + run.logFile(), run.log());
         }
+        DebugChild.Outcome service = runs.stream().filter(r -> r.name().equals("agent-service")).findFirst()
+                .orElseThrow();
+        assertThat(service.log()).as("the search covers Kafka's client config dump, where the secrets are hidden")
+                .contains("sasl.jaas.config = [hidden]").contains("ssl.truststore.password = [hidden]")
+                .contains("ssl.keystore.password = [hidden]");
         assertThat(runs.stream().filter(r -> r.name().contains("wrong"))).allSatisfy(r ->
                 assertThat(r.output()).as("%s printed its stack trace (-v)", r.name()).contains("\tat "));
     }
