@@ -33,7 +33,7 @@ public final class KafkaErrors {
         }
         if (cause instanceof SslAuthenticationException) {
             return new KafkaAccessDeniedException("TLS handshake with " + bootstrap + " failed while trying to "
-                    + what + ": " + firstLine(cause),
+                    + what + ": " + firstLine(cause) + rootCause(cause),
                     "check ssl.truststore.* / ssl.keystore.* in --command-config", cause);
         }
         if (cause instanceof AuthenticationException) {
@@ -73,6 +73,18 @@ public final class KafkaErrors {
             cur = cur.getCause();
         }
         return cur;
+    }
+
+    /** " (deepest cause's message)" when the failure has a more specific cause, e.g. the PKIX path error. */
+    private static String rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root == t || root.getMessage() == null) {
+            return "";
+        }
+        return " (" + firstLine(root) + ")";
     }
 
     private static String firstLine(Throwable t) {

@@ -70,8 +70,8 @@ public final class AgentConfigLoader {
         try {
             root = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new UsageException("config " + file + " is not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new UsageException("config " + file + " is not valid YAML" + YamlErrors.describe(e)
+                    + ": fix the syntax there (indentation, quotes, brackets)");
         } catch (IOException e) {
             throw new UsageException("config " + file + " cannot be read: " + e.getMessage());
         }
