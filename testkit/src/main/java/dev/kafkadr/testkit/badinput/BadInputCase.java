@@ -82,7 +82,7 @@ public record BadInputCase(String id, String situation, String command, int exit
             return this;
         }
 
-        /** The command prints a report (e.g. validation findings) on stdout before its one error line. */
+        /** The command prints a report or progress (findings, the run it restores) on stdout before failing. */
         public Builder reportOnStdout() {
             this.reportOnStdout = true;
             return this;

@@ -50,9 +50,10 @@ public final class BadInputCatalog {
                 context);
         String line = lines.get(0);
         require(c.reportOnStdout() || r.out().isEmpty(), "expected nothing on stdout", context);
-        require(line.contains(bound(c.names())), "the line does not name '" + bound(c.names()) + "'", context);
-        require(line.contains(bound(c.fix())), "the line does not say what to do ('" + bound(c.fix()) + "')",
+        require(regex(c.names()).matcher(line).find(), "the line does not name '" + bound(c.names()) + "'",
                 context);
+        require(regex(c.fix()).matcher(line).find(), "the line does not say what to do ('" + bound(c.fix())
+                + "')", context);
         require(regex(c.message()).matcher(line).matches(), "the line does not match the documented message\n  "
                 + c.message() + "\n  (bound: " + bound(c.message()) + ")", context);
         c.nothingWritten().run();

@@ -1,4 +1,4 @@
-package dev.kafkadr.agent.config;
+package dev.kafkadr.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a YAML parser error (several lines: context, source excerpt, caret, problem) into one short phrase: where
- * ("at line L, column C") and what ("expected ',' or ']', but got :"). Stateless.
+ * ("at line L, column C") and what ("expected ',' or ']', but got :"), for the agent config and the DR plan.
+ * Stateless.
  */
-final class YamlErrors {
+public final class YamlErrors {
 
     private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
 
@@ -17,7 +18,7 @@ final class YamlErrors {
     }
 
     /** " at line L, column C (problem)", or what the parser reported when it has no position. */
-    static String describe(JsonProcessingException e) {
+    public static String describe(JsonProcessingException e) {
         String original = String.valueOf(e.getOriginalMessage());
         List<String> lines = original.lines().toList();
         String problem = null;
