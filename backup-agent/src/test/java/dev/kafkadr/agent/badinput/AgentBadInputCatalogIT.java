@@ -28,6 +28,7 @@ import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -324,7 +325,8 @@ class AgentBadInputCatalogIT {
                 .fix("free space there or point the store at a larger volume")
                 .nothingWritten(noCommit(dir.resolve("full/archive")))
                 .run(() -> {
-                    assertThat(full.failure()).as("mounting a size-limited tmpfs").isNull();
+                    Assumptions.assumeTrue(full.failure() == null, "disk-full case needs a tmpfs mount (root or"
+                            + " password-less sudo): " + full.failure());
                     return once(store("full/archive"), admin, "--topics", "bulk");
                 }));
         return cases;
