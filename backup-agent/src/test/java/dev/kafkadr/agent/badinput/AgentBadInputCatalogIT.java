@@ -63,6 +63,7 @@ class AgentBadInputCatalogIT {
 
     @BeforeAll
     static void start() throws Exception {
+        long t0 = System.nanoTime();
         kafka = KafkaTestCluster.builder().saslPlain().start();
         kafka.createTopic("orders", 3);
         kafka.createTopic("bulk", 1);
@@ -85,10 +86,15 @@ class AgentBadInputCatalogIT {
                 KafkaTestCluster.SASL_USER, KafkaTestCluster.SASL_USER_PASSWORD));
         plain = properties("plain.properties", Map.of());
         ssl = properties("ssl.properties", Map.of("security.protocol", "SSL"));
+        long t1 = System.nanoTime();
         s3 = S3MockServer.shared();
+        long t2 = System.nanoTime();
         hdfs = MiniHdfs.start(dir.resolve("hdfs"));
+        long t3 = System.nanoTime();
         tls = UntrustedTlsServer.start(dir);
         full = SizeLimitedDir.tryMount(dir.resolve("full"), 128 * 1024);
+        System.out.printf("AgentBadInputCatalogIT setup: kafka+data %.1f s, S3Mock %.1f s, HDFS %.1f s, TLS+tmpfs %.1f s%n",
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9);
     }
 
     @AfterAll
@@ -109,8 +115,9 @@ class AgentBadInputCatalogIT {
 
     static Path properties(String name, Map<String, ?> props) throws IOException {
         return Files.writeString(dir.resolve(name), props.entrySet().stream().map(e -> e.getKey() + "="
-                + e.getValue()).collect(Collectors.joining("\n")) + "\ndefault.api.timeout.ms=3000\n"
-                + "request.timeout.ms=2000\n");
+                + e.getValue()).collect(Collectors.joining("\n")) + "\n" + (props.isEmpty()
+                ? "default.api.timeout.ms=2000\nrequest.timeout.ms=1500\n"  // the unreachable-broker cases wait this long
+                : "default.api.timeout.ms=20000\nrequest.timeout.ms=10000\n"));
     }
 
     static Path yaml(String name, String text) {

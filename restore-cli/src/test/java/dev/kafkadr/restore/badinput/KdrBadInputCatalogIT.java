@@ -8,7 +8,6 @@ import dev.kafkadr.restore.testing.TargetAssert;
 import dev.kafkadr.testkit.CommandContext;
 import dev.kafkadr.testkit.CommandResult;
 import dev.kafkadr.testkit.KafkaTestCluster;
-import dev.kafkadr.testkit.S3MockServer;
 import dev.kafkadr.testkit.badinput.BadInputCase;
 import dev.kafkadr.testkit.badinput.BadInputCatalog;
 import dev.kafkadr.testkit.badinput.UntrustedTlsServer;
@@ -31,24 +30,24 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kdr and kdr mirror parts of the bad-input catalogue (docs/bad-input.md), against a real SASL_PLAINTEXT
- * Kafka cluster with an authorizer, S3Mock, an untrusted TLS endpoint and damaged copies of a real archive. Every
+ * The kdr part of the bad-input catalogue (docs/bad-input.md), against a real SASL_PLAINTEXT
+ * Kafka cluster with an authorizer, an untrusted TLS endpoint and damaged copies of a real archive (the S3 bucket
+ * case is A17 of the agent catalogue: same store code, and it spares this module an S3Mock start). Every
  * case asserts its exit code, one stderr line naming the thing and the fix, no stack trace, and that nothing was
  * written: the archive is byte-for-byte unchanged, the target cluster has no new topic, no output directory exists.
- * The tables in the docs are generated from {@link #kdrCases()} and {@link #mirrorCases()}.
+ * The table in the docs is generated from {@link #kdrCases()}; the kdr mirror cases are in
+ * {@link MirrorBadInputCatalogTest}.
  */
 class KdrBadInputCatalogIT {
 
     static final Path DOC = Path.of("../docs/bad-input.md");
     static final String UPDATE = "run mvn -B -o verify -pl restore-cli -am -Dit.test=KdrBadInputCatalogIT"
             + " -Dkdr.docs.update=true";
-    static final String PLAN = "../mirror-config/examples/active-passive.yaml";
 
     @TempDir
     static Path dir;
     static ArchivedCorpus corpus;
     static KafkaTestCluster kafka;
-    static S3MockServer s3;
     static UntrustedTlsServer tls;
     static Set<String> baselineTopics;
     static Path admin;
@@ -62,9 +61,11 @@ class KdrBadInputCatalogIT {
 
     @BeforeAll
     static void start() throws Exception {
+        long t0 = System.nanoTime();
         corpus = ArchivedCorpus.writeTo(dir.resolve("archive"));
+        long t1 = System.nanoTime();
         kafka = KafkaTestCluster.builder().saslPlain().start();
-        s3 = S3MockServer.shared();
+        long t2 = System.nanoTime();
         tls = UntrustedTlsServer.start(dir);
         admin = properties("admin.properties", KafkaTestCluster.saslPlainClientProperties(
                 KafkaTestCluster.SASL_ADMIN_USER, KafkaTestCluster.SASL_ADMIN_PASSWORD));
@@ -75,10 +76,12 @@ class KdrBadInputCatalogIT {
         plain = properties("plain.properties", Map.of());
         ssl = properties("ssl.properties", Map.of("security.protocol", "SSL"));
         Files.createDirectories(dir.resolve("empty"));
-        damagedCopies();
+        DamagedArchives.write(dir, corpus);
         try (Admin a = kafka.admin()) {
             baselineTopics = TargetAssert.topics(a);
         }
+        System.out.printf("KdrBadInputCatalogIT setup: archive %.1f s, kafka %.1f s, TLS+copies %.1f s%n",
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
     }
 
     @AfterAll
@@ -93,57 +96,9 @@ class KdrBadInputCatalogIT {
 
     static Path properties(String name, Map<String, ?> props) throws IOException {
         return Files.writeString(dir.resolve(name), props.entrySet().stream().map(e -> e.getKey() + "="
-                + e.getValue()).collect(Collectors.joining("\n")) + "\ndefault.api.timeout.ms=3000\n"
-                + "request.timeout.ms=2000\n");
-    }
-
-    // ---- damaged archives -------------------------------------------------------------------------------------
-
-    /** Copies of the corpus, each damaged in one way; the damaged object's key is recorded for the messages. */
-    static void damagedCopies() throws IOException {
-        Path src = dir.resolve("archive");
-        Path txnSegment = firstFile(src.resolve("clusters/prod/topics/txn/0/segments"));
-        String newest = corpus.run2 + ".json";
-
-        Path corrupt = copy(src, "corrupt-segment");
-        byte[] b = Files.readAllBytes(corrupt.resolve(src.relativize(txnSegment)));
-        b[b.length / 2] ^= 0x5a;
-        Files.write(corrupt.resolve(src.relativize(txnSegment)), b);
-
-        Path truncated = copy(src, "truncated-segment");
-        Path t = truncated.resolve(src.relativize(txnSegment));
-        Files.write(t, java.util.Arrays.copyOf(Files.readAllBytes(t), (int) Files.size(t) / 2));
-
-        Path foreign = copy(src, "foreign-manifest");
-        Files.writeString(foreign.resolve("clusters/prod/manifests/" + newest), "<html>not a manifest</html>\n");
-
-        Path future = copy(src, "future-version");
-        Path m = future.resolve("clusters/prod/manifests/" + newest);
-        Files.writeString(m, Files.readString(m).replaceFirst("\\{\"format\":1", "{\"format\":99"));
-
-        Path garbage = copy(src, "garbage-segment");
-        Files.write(garbage.resolve(src.relativize(txnSegment)), "PK\u0003\u0004 a zip, not a segment".getBytes());
-    }
-
-    static Path firstFile(Path dirPath) throws IOException {
-        try (Stream<Path> s = Files.list(dirPath)) {
-            return s.sorted().findFirst().orElseThrow();
-        }
-    }
-
-    static Path copy(Path from, String name) throws IOException {
-        Path to = dir.resolve(name);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
+                + e.getValue()).collect(Collectors.joining("\n")) + "\n" + (props.isEmpty()
+                ? "default.api.timeout.ms=2000\nrequest.timeout.ms=1500\n"  // the unreachable-broker cases wait this long
+                : "default.api.timeout.ms=20000\nrequest.timeout.ms=10000\n"));
     }
 
     static String store(String name) {
@@ -246,17 +201,14 @@ class KdrBadInputCatalogIT {
                 .names("'s3.colour'").fix("expected one of")
                 .nothingWritten(unchanged("archive"))
                 .run(() -> kdr.run("verify", "--store", store("archive"), "--store-option", "s3.colour=blue")));
-        cases.add(BadInputCase.of("K06", "S3 bucket does not exist")
-                .command("kdr backups list --store s3://kdr-no-such-bucket/prod --store-option s3.endpoint=…")
-                .exit(4)
-                .message("kdr: error: s3://kdr-no-such-bucket/prod/clusters/: could not list: bucket 'kdr-no-such-bucket' does"
-                        + " not exist: create it or correct the bucket in the store URI")
-                .names("'kdr-no-such-bucket'").fix("create it or correct the bucket in the store URI")
-                .run(() -> kdr.run("backups", "list", "--store", "s3://kdr-no-such-bucket/prod",
-                        "--store-option", "s3.endpoint=" + s3.endpoint(), "--store-option", "s3.path-style-access=true",
-                        "--store-option", "s3.region=" + S3MockServer.REGION,
-                        "--store-option", "s3.access-key-id=" + S3MockServer.ACCESS_KEY,
-                        "--store-option", "s3.secret-access-key=" + S3MockServer.SECRET_KEY)));
+        cases.add(BadInputCase.of("K06", "store with backups of several clusters, no --cluster")
+                .command("kdr restore topics --store file://<dir>/two-clusters --bootstrap-server <bootstrap> …")
+                .exit(2)
+                .message("kdr: error: the store holds backups of several clusters [prod, staging]: choose one with"
+                        + " --cluster")
+                .names("[prod, staging]").fix("choose one with --cluster")
+                .nothingWritten(unchanged("two-clusters"))
+                .run(() -> restore("two-clusters", admin)));
         cases.add(BadInputCase.of("K07", "no backup of the named cluster")
                 .command("kdr restore topics --store file://<dir>/archive --cluster staging …").exit(4)
                 .message("kdr: error: no committed backup of cluster 'staging' in file://<dir>/archive/ (clusters with backups:"
@@ -415,86 +367,9 @@ class KdrBadInputCatalogIT {
         return cases;
     }
 
-    List<BadInputCase> mirrorCases() {
-        bindAll();
-        List<BadInputCase> cases = new ArrayList<>();
-        cases.add(BadInputCase.of("M01", "plan file missing")
-                .command("kdr mirror validate --plan <dir>/nope.yaml").exit(2)
-                .message("kdr: error: cannot read plan <dir>/nope.yaml: the file does not exist: check --plan")
-                .names("<dir>/nope.yaml").fix("check --plan")
-                .run(() -> kdr.run("mirror", "validate", "--plan", dir.resolve("nope.yaml").toString())));
-        cases.add(BadInputCase.of("M02", "malformed plan YAML")
-                .command("kdr mirror validate --plan <dir>/broken-plan.yaml").exit(2)
-                .message("kdr: error: <dir>/broken-plan.yaml: not valid YAML at line 3, column 1 (expected ',' or ']', but got"
-                        + " <stream end>): fix the syntax there (indentation, quotes, brackets)")
-                .names("<dir>/broken-plan.yaml").fix("fix the syntax there")
-                .run(() -> kdr.run("mirror", "validate", "--plan", plan("broken-plan.yaml",
-                        "clusters:\n  primary: {bootstrap: [a\n").toString())));
-        cases.add(BadInputCase.of("M03", "unknown key in the plan")
-                .command("kdr mirror validate --plan <dir>/typo-plan.yaml").exit(2)
-                .message("kdr: error: <dir>/typo-plan.yaml: clusters.primary.agent.topic: unknown key (did you mean 'topics'?);"
-                        + " allowed here: commandConfig, schedule, storeUri, topics")
-                .names("clusters.primary.agent.topic").fix("did you mean 'topics'?")
-                .run(() -> kdr.run("mirror", "validate", "--plan", plan("typo-plan.yaml",
-                        example().replace("    topics:", "    topic:")).toString())));
-        cases.add(BadInputCase.of("M04", "bad regex in a flow (a finding)")
-                .command("kdr mirror validate --plan <dir>/regex-plan.yaml").exit(2)
-                .message("kdr: error: plan <dir>/regex-plan.yaml has 2 error(s) and 0 warning(s); see the findings above: fix each"
-                        + " finding listed above (its 'fix:' part says how), then run 'kdr mirror validate' again")
-                .names("plan <dir>/regex-plan.yaml").fix("fix each finding listed above (its 'fix:' part says how)").reportOnStdout()
-                .run(() -> kdr.run("mirror", "validate", "--plan", plan("regex-plan.yaml",
-                        example().replace("'orders\\..*'", "'orders.(eu|us'")).toString())));
-        cases.add(BadInputCase.of("M05", "generate from an invalid plan writes nothing")
-                .command("kdr mirror generate --plan <dir>/regex-plan.yaml --out <dir>/generated").exit(2)
-                .message("kdr: error: plan <dir>/regex-plan.yaml has 2 error(s) and 0 warning(s); nothing was generated: fix each"
-                        + " finding listed above (its 'fix:' part says how), then run 'kdr mirror validate' again")
-                .names("plan <dir>/regex-plan.yaml").fix("fix each finding listed above (its 'fix:' part says how)").reportOnStdout()
-                .nothingWritten(() -> assertThat(dir.resolve("generated")).doesNotExist())
-                .run(() -> kdr.run("mirror", "generate", "--plan", plan("regex-plan.yaml",
-                        example().replace("'orders\\..*'", "'orders.(eu|us'")).toString(), "--out",
-                        dir.resolve("generated").toString())));
-        cases.add(BadInputCase.of("M06", "--bootstrap for a cluster the plan does not define")
-                .command("kdr mirror validate --plan active-passive.yaml --bootstrap prod=x:1").exit(2)
-                .message("kdr: error: --bootstrap names cluster 'prod', which the plan does not define (defined: dr, primary) (see"
-                        + " 'kdr mirror validate --help')")
-                .names("cluster 'prod'").fix("which the plan does not define (defined: dr, primary)")
-                .run(() -> kdr.run("mirror", "validate", "--plan", PLAN, "--bootstrap", "prod=x:1")));
-        cases.add(BadInputCase.of("M07", "unknown output format")
-                .command("kdr mirror generate --plan active-passive.yaml --out <dir>/gen-helm --format helm").exit(2)
-                .message("kdr: error: Invalid value for option '--format' (FORMAT): expected one of [MM2, CONNECT, STRIMZI,"
-                        + " RUNBOOK, AGENT, ALL] (case-insensitive) but was 'helm' (see 'kdr mirror generate --help')")
-                .names("'--format'").fix("expected one of [MM2, CONNECT, STRIMZI, RUNBOOK, AGENT, ALL]")
-                .nothingWritten(() -> assertThat(dir.resolve("gen-helm")).doesNotExist())
-                .run(() -> kdr.run("mirror", "generate", "--plan", PLAN, "--out", dir.resolve("gen-helm").toString(),
-                        "--format", "helm")));
-        return cases;
-    }
-
-    static String example() {
-        try {
-            return Files.readString(Path.of(PLAN));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Path plan(String name, String text) {
-        try {
-            return Files.writeString(dir.resolve(name), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> every_bad_input_to_kdr_is_one_line_with_its_exit_code_and_writes_nothing() {
         return kdrCases().stream().map(c -> DynamicTest.dynamicTest(c.id() + " " + c.situation(),
-                () -> catalog.check(c)));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> every_bad_input_to_kdr_mirror_is_one_line_with_its_exit_code_and_writes_nothing() {
-        return mirrorCases().stream().map(c -> DynamicTest.dynamicTest(c.id() + " " + c.situation(),
                 () -> catalog.check(c)));
     }
 
@@ -503,13 +378,10 @@ class KdrBadInputCatalogIT {
         BadInputCatalog.checkVerbose(kdr.run("-v", "restore", "topics", "--store", store("truncated-segment"),
                 "--bootstrap-server", kafka.bootstrapServers(), "--command-config", admin.toString(), "--topics",
                 "txn"), 8);
-        BadInputCatalog.checkVerbose(kdr.run("mirror", "validate", "-v", "--plan", dir.resolve("nope.yaml")
-                .toString()), 2);
     }
 
     @Test
     void the_catalogue_in_the_docs_is_generated_from_these_cases() {
         BadInputCatalog.syncDoc(DOC, "kdr", BadInputCatalog.table(kdrCases()), UPDATE);
-        BadInputCatalog.syncDoc(DOC, "kdr mirror", BadInputCatalog.table(mirrorCases()), UPDATE);
     }
 }
