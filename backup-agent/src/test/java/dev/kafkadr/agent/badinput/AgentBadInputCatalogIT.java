@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The kdr-agent part of the bad-input catalogue (docs/bad-input.md), against real services: a SASL_PLAINTEXT Kafka
  * cluster with an authorizer, S3Mock, an HDFS with permissions, a TLS endpoint with an untrusted certificate and a
  * size-limited tmpfs. Every case asserts its exit code, one stderr line naming the thing and the fix, no stack trace,
- * and no commit. The table in the docs is generated from {@link #cases()}.
+ * and no commit; a control run with good input on the same setup commits (this replaces the old AgentCliIT). The
+ * table in the docs is generated from {@link #cases()}.
  */
 class AgentBadInputCatalogIT {
 
@@ -359,6 +360,18 @@ class AgentBadInputCatalogIT {
     @TestFactory
     Stream<DynamicTest> every_bad_input_is_one_line_with_its_exit_code_and_writes_nothing() {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.id() + " " + c.situation(), () -> catalog.check(c)));
+    }
+
+    @Test
+    void the_same_setup_with_good_input_commits_a_run() throws IOException {
+        CommandResult r = once(store("good"), admin, "--topics", "ord.*");
+        r.assertSuccess();
+        assertThat(r.out()).contains("committed: 1 topics, 3 partitions (3 changed), 30 records");
+        try (Stream<Path> manifests = Files.list(dir.resolve("good/clusters/prod/manifests"))) {
+            List<Path> all = manifests.toList();
+            assertThat(all).hasSize(1);
+            assertThat(Files.readString(all.get(0))).doesNotContain(KafkaTestCluster.SASL_ADMIN_PASSWORD);
+        }
     }
 
     @Test
