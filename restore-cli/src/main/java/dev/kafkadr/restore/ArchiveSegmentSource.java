@@ -2,9 +2,11 @@ package dev.kafkadr.restore;
 
 import dev.kafkadr.archive.catalog.ArchiveCatalog;
 import dev.kafkadr.archive.format.ArchivedRecord;
+import dev.kafkadr.archive.format.CorruptSegmentException;
 import dev.kafkadr.archive.format.SegmentReader;
 import dev.kafkadr.archive.format.SegmentSeeker;
 import dev.kafkadr.archive.manifest.SegmentRef;
+import dev.kafkadr.archive.store.ObjectInfo;
 import java.util.Iterator;
 
 /**
@@ -32,6 +34,16 @@ public final class ArchiveSegmentSource implements SegmentSource {
         } catch (RuntimeException e) {
             seeker.close();
             throw e;
+        }
+    }
+
+    @Override
+    public void preflight(SegmentRef segment) {
+        long size = catalog.store().stat(segment.key()).map(ObjectInfo::size).orElse(-1L);
+        if (size != segment.bytes()) {
+            throw new CorruptSegmentException(segment.key(), -1, Math.max(size, 0), (size < 0
+                    ? "the object does not exist" : "the object ends here") + " but its commit record says it has "
+                    + segment.bytes() + " bytes (truncated, replaced or deleted); nothing was written");
         }
     }
 

@@ -11,4 +11,11 @@ public interface SegmentSource {
 
     /** The records of {@code segment} whose offset is ≥ {@code fromOffset}, in offset order; the caller closes it. */
     RecordCursor open(SegmentRef segment, long fromOffset);
+
+    /**
+     * A cheap check before anything is written: the segment exists with the size its commit record gives (a
+     * truncated, missing or replaced object fails here instead of half-way through a restore). Default: no check.
+     */
+    default void preflight(SegmentRef segment) {
+    }
 }

@@ -47,6 +47,7 @@ public final class TopicRestorer {
         if (opts.dryRun()) {
             return new RestoreResult(plan, actions, true, 0, 0, present, Duration.ZERO);
         }
+        preflight(actions);
         target.createTopics(actions.stream().filter(a -> a.kind() == TopicAction.Kind.CREATE)
                 .map(TopicAction::spec).toList());
         long startNanos = System.nanoTime();
@@ -54,6 +55,17 @@ public final class TopicRestorer {
         checkTargets(actions);
         return new RestoreResult(plan, actions, false, written[0], written[1], present,
                 Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /** Every segment a partition will read is there with its recorded size, before any topic is created. */
+    private void preflight(List<TopicAction> actions) {
+        for (TopicAction a : actions) {
+            for (TopicAction.PartitionAction p : a.partitions()) {
+                if (p.toWrite() > 0) {
+                    p.source().relevantSegments().forEach(segments::preflight);
+                }
+            }
+        }
     }
 
     private long[] write(List<TopicAction> actions, RestoreOptions opts) {
@@ -83,9 +95,11 @@ public final class TopicRestorer {
                         target.bootstrap()));
             }
         }
-        if (failure.get() != null) {
+        if (failure.get() != null && progress.records() > 0) {
             listener.onWarning("the restore stopped after " + progress.records() + " of " + total
                     + " records; run the same command again to resume");
+        }
+        if (failure.get() != null) {
             throw failure.get();
         }
         return new long[] {progress.records(), progress.bytes()};

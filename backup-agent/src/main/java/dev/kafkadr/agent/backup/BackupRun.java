@@ -114,7 +114,9 @@ final class BackupRun {
         if (selected.isEmpty()) {
             throw new NoTopicsSelectedException("topics.include " + config.topicsInclude() + " (exclude "
                     + config.topicsExclude() + ") matches no topic of cluster " + config.clusterName() + " at "
-                    + kafka.bootstrap() + " (" + all.size() + " topics exist); nothing was committed");
+                    + kafka.bootstrap() + " (" + all.size() + " topics exist); nothing was committed" + (all.isEmpty()
+                    ? "; the principal sees no topic at all, which usually means it lacks DESCRIBE/READ ACLs"
+                    + " (docs/operations.md)" : ""));
         }
         unmatched.forEach(p -> LOG.warn("topics.include pattern '{}' matches no topic of cluster {}", p,
                 config.clusterName()));

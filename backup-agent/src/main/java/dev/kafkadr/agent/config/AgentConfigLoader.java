@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.kafkadr.archive.UsageException;
+import dev.kafkadr.cli.YamlErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +71,8 @@ public final class AgentConfigLoader {
         try {
             root = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new UsageException("config " + file + " is not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new UsageException("config " + file + " is not valid YAML" + YamlErrors.describe(e)
+                    + ": fix the syntax there (indentation, quotes, brackets)");
         } catch (IOException e) {
             throw new UsageException("config " + file + " cannot be read: " + e.getMessage());
         }

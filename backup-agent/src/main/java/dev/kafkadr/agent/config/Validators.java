@@ -31,7 +31,8 @@ final class Validators {
                     Pattern.compile(o.toString());
                 } catch (PatternSyntaxException e) {
                     throw new ConfigException(name, o, "not a valid regular expression ("
-                            + e.getDescription() + " near index " + e.getIndex() + ")");
+                            + e.getDescription() + " near index " + e.getIndex() + "); write a Java regex that "
+                            + "matches whole names, e.g. orders\\..* (escape . [ ( with a backslash)");
                 }
             }
         }

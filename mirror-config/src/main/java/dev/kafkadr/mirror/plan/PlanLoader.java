@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kafkadr.cli.YamlErrors;
 import dev.kafkadr.mirror.plan.FlowSpec.FlowMode;
 import dev.kafkadr.mirror.plan.FlowSpec.OffsetSyncsLocation;
 import dev.kafkadr.mirror.plan.FlowSpec.ReplicationPolicyKind;
@@ -55,7 +56,9 @@ public final class PlanLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PlanException("cannot read plan " + file + ": " + e.getMessage(), e);
+            String why = e instanceof java.nio.file.NoSuchFileException ? "the file does not exist"
+                    : e.getMessage();
+            throw new PlanException("cannot read plan " + file + ": " + why + ": check --plan", e);
         }
         return parse(text, file.toString());
     }
@@ -66,8 +69,8 @@ public final class PlanLoader {
         try {
             tree = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new PlanException(fileName + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            throw new PlanException(fileName + ": not valid YAML" + YamlErrors.describe(e)
+                    + ": fix the syntax there (indentation, quotes, brackets)", e);
         }
         YamlNode root = new YamlNode(fileName, "", tree);
         root.allowOnly(TOP);

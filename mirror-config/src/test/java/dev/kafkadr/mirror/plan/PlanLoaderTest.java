@@ -80,8 +80,9 @@ class PlanLoaderTest {
     @Test
     void duplicate_keys_and_bad_yaml_are_rejected() {
         assertThat(failure(Examples.minimal("tasks: 2\ntasks: 3")).getMessage())
-                .startsWith("plan.yaml: not valid YAML: Duplicate field 'tasks'");
-        assertThat(failure("version: 1\nname: [unclosed").getMessage()).startsWith("plan.yaml: not valid YAML:");
+                .startsWith("plan.yaml: not valid YAML at line ").contains("(Duplicate field 'tasks')");
+        assertThat(failure("version: 1\nname: [unclosed").getMessage()).startsWith("plan.yaml: not valid YAML at line 2")
+                .endsWith(": fix the syntax there (indentation, quotes, brackets)");
     }
 
     @Test

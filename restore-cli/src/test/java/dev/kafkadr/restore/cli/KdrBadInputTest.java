@@ -13,9 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every bad input that needs no Kafka cluster: one line on stderr, nothing on stdout, the documented exit code
- * (docs/restore.md, "Bad input"). An unreachable broker is a closed local port. The cases that need a real cluster
- * (a non-empty --rename target, wrong credentials) are in the integration tests.
+ * Bad inputs to kdr beyond the catalogue (docs/bad-input.md, checked by {@code KdrBadInputCatalogIT}) that need no
+ * Kafka cluster: one line on stderr, nothing on stdout, the documented exit code (docs/restore.md, "Bad input").
  */
 class KdrBadInputTest {
 
@@ -41,33 +40,7 @@ class KdrBadInputTest {
     }
 
     @Test
-    void an_unknown_store_is_not_found() {
-        String nope = dir.resolve("nope").toUri().toString();
-        assertOneLine(kdr.run("restore", "topics", "--store", nope, "--bootstrap-server", "127.0.0.1:1"), 4,
-                "no kafka-dr archive at " + nope + ": the store holds nothing under"
-                        + " clusters/: check --store (and --store-option for S3)");
-        assertOneLine(kdr.run("backups", "list", "--store", "ftp://host/x"), 2,
-                "unsupported store URI scheme 'ftp' in ftp://host/x: expected file, s3 or hdfs");
-        assertOneLine(kdr.run("verify", "--store", store, "--store-option", "s3.colour=blue"), 2,
-                "unknown store option 's3.colour': expected one of [local.fsync, s3.access-key-id, s3.endpoint,"
-                        + " s3.part-size.bytes, s3.parts-in-flight, s3.path-style-access, s3.region,"
-                        + " s3.secret-access-key, s3.session-token, s3.sse, s3.sse-kms-key-id]"
-                        + " or hdfs.conf.<hadoop key>");
-    }
-
-    @Test
-    void no_backup_for_the_cluster_is_not_found() {
-        assertOneLine(kdr.run("restore", "topics", "--store", store, "--cluster", "staging", "--bootstrap-server",
-                "127.0.0.1:1"), 4, "no committed backup of cluster 'staging' in " + store
-                + " (clusters with backups: [prod]): run 'kdr backups list --store URI' to see what the store holds");
-    }
-
-    @Test
-    void an_unknown_topic_is_not_found() {
-        assertOneLine(kdr.run("restore", "topics", "--store", store, "--bootstrap-server", "127.0.0.1:1",
-                "--topics", "payments"), 4, "no archived topic matches --topics 'payments' in cluster 'prod' as of"
-                + " run " + corpus.run2 + " (archived topics: [audit, compacted, orders, retained, txn]): run 'kdr"
-                + " backups list' and 'kdr backups describe'");
+    void an_unknown_topic_in_describe_is_not_found() {
         assertOneLine(kdr.run("backups", "describe", "--store", store, "--topic", "payments"), 4,
                 "topic 'payments' has no backup in cluster 'prod' as of run " + corpus.run2 + " (archived topics:"
                         + " [audit, compacted, orders, retained, txn]): check the topic name with 'kdr backups"
@@ -75,28 +48,7 @@ class KdrBadInputTest {
     }
 
     @Test
-    void an_unknown_run_is_not_found() {
-        assertOneLine(kdr.run("restore", "topics", "--store", store, "--bootstrap-server", "127.0.0.1:1", "--run",
-                "20200101T000000000Z-00000000"), 4, "run '20200101T000000000Z-00000000' is not a committed run of"
-                + " cluster 'prod' (runs " + corpus.run1 + " … " + corpus.run2 + ", 2 in all): run 'kdr backups list"
-                + " --store URI' to see what the store holds");
-    }
-
-    @Test
-    void a_time_before_the_first_backup_names_the_earliest_archived_timestamp() {
-        assertOneLine(kdr.run("restore", "topics", "--store", store, "--bootstrap-server", "127.0.0.1:1",
-                "--to-time", "2001-01-01T00:00:00Z"), 4, "--to-time 2001-01-01T00:00:00Z is before the first backup:"
-                + " the earliest archived record of the selected topics has timestamp " + corpus.base
-                + ": choose a --to-time at or after it");
-    }
-
-    @Test
-    void an_unreachable_broker_is_unavailable() {
-        assertOneLine(kdr.run("restore", "topics", "--store", store, "--bootstrap-server", "127.0.0.1:1",
-                "--command-config", shortTimeouts.toString(), "--topics", "txn"), 5,
-                "Kafka at 127.0.0.1:1 did not answer while trying to describe target topic txn (Timed out waiting for"
-                        + " a node assignment. Call: listNodes): check --bootstrap-server, the network, and the"
-                        + " security.protocol in --command-config");
+    void an_unreachable_broker_is_unavailable_for_offsets_too() {
         CommandResult offsets = kdr.run("restore", "offsets", "--store", store, "--bootstrap-server", "127.0.0.1:1",
                 "--command-config", shortTimeouts.toString());
         offsets.assertExitCode(5);
@@ -106,9 +58,6 @@ class KdrBadInputTest {
     @Test
     void malformed_options_are_usage_errors() {
         String[] base = {"restore", "topics", "--store", store, "--bootstrap-server", "127.0.0.1:1"};
-        assertOneLine(kdr.run(concat(base, "--to-time", "yesterday")), 2, "Invalid value for option '--to-time': must"
-                + " be an ISO-8601 time with a zone, e.g. 2026-11-27T02:00:00Z or 2026-11-27T03:00:00+01:00, but was"
-                + " 'yesterday' (see 'kdr restore topics --help')");
         assertOneLine(kdr.run(concat(base, "--to-time", "2026-01-01T00:00:00Z", "--run", corpus.run1)), 2,
                 "--run=RUN-ID, --to-time=ISO-8601 are mutually exclusive (specify only one) (see 'kdr restore"
                         + " topics --help')");
@@ -122,25 +71,6 @@ class KdrBadInputTest {
                 "Missing required option: '--store=URI' (see 'kdr restore topics --help')");
         assertOneLine(kdr.run("restore", "topics", "--store", store, "--bootstrap-server", "localhost"), 2,
                 "bootstrap server 'localhost' must be HOST:PORT");
-        assertOneLine(kdr.run(concat(base, "--command-config", dir.resolve("missing.properties").toString())), 2,
-                "command config file " + dir.resolve("missing.properties") + " does not exist or is not a file");
-        assertOneLine(kdr.run(concat(base, "--topics", "(")), 2, "--topics '(' is not a valid regular expression:"
-                + " Unclosed group");
-    }
-
-    @Test
-    void a_rename_of_an_unselected_topic_is_a_usage_error() {
-        assertOneLine(kdr.run("restore", "topics", "--store", store, "--bootstrap-server", "127.0.0.1:1",
-                "--topics", "txn", "--rename", "orders=orders-dr"), 2, "--rename orders=orders-dr names topic"
-                + " 'orders', which is not among the selected archived topics [txn]");
-    }
-
-    @Test
-    void an_unknown_group_is_not_found() {
-        assertOneLine(kdr.run("restore", "offsets", "--store", store, "--bootstrap-server", "127.0.0.1:1",
-                "--groups", "billing.*"), 4, "no archived consumer group matches --groups 'billing.*' in run "
-                + corpus.run2 + " (archived groups: [g-compact, g-end, g-ghost, g-retained, g-txn]): check --groups;"
-                + " it must match the whole group id");
     }
 
     @Test

@@ -30,7 +30,8 @@ final class HdfsErrors {
             return new ObjectNotFoundException(store, key, "does not exist", e);
         }
         if (e instanceof AccessControlException || hasCause(e, AccessControlException.class)) {
-            return new StoreAccessDeniedException(store, key, what + ": permission denied (" + oneLine(e) + ")", e);
+            return new StoreAccessDeniedException(store, key, what + ": permission denied (" + firstLine(e)
+                    + "): give this user access to the path (hdfs dfs -chown/-chmod) or choose another path", e);
         }
         if (e instanceof InterruptedIOException) {
             return new StoreUnavailableException(store, key, what + ": interrupted", e);
@@ -45,6 +46,21 @@ final class HdfsErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * The first line of the message only: a NameNode's RemoteException carries the server's stack trace after it.
+     * Thrown by a failed permission check, it reads "Permission denied: user=…, access=…, inode=…".
+     */
+    static String firstLine(Throwable e) {
+        Throwable cur = e;
+        while (cur.getMessage() == null && cur.getCause() != null) {
+            cur = cur.getCause();
+        }
+        String m = String.valueOf(cur.getMessage()).strip();
+        int nl = m.indexOf('\n');
+        String first = (nl < 0 ? m : m.substring(0, nl)).strip();
+        return first.length() <= MAX_DETAIL ? first : first.substring(0, MAX_DETAIL) + "...";
     }
 
     static String oneLine(Throwable e) {

@@ -18,6 +18,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,6 +37,8 @@ import java.util.stream.Stream;
 public final class LocalObjectStore implements ObjectStore {
 
     static final String TMP_DIR = ".kdr-tmp";
+    /** strerror(ENOSPC): the JDK's message for a write or create on a full filesystem. */
+    static final String NO_SPACE = "No space left on device";
 
     private final Path root;
     private final boolean fsync;
@@ -216,7 +219,16 @@ public final class LocalObjectStore implements ObjectStore {
             return new ObjectNotFoundException(uri(), key, "does not exist");
         }
         if (e instanceof AccessDeniedException) {
-            return new StoreAccessDeniedException(uri(), key, what + ": permission denied (" + e.getMessage() + ")", e);
+            return new StoreAccessDeniedException(uri(), key, what + ": permission denied (" + e.getMessage()
+                    + "): give this user write access to the directory or choose another path", e);
+        }
+        if (String.valueOf(e.getMessage()).contains(NO_SPACE)) {
+            return new StoreUnavailableException(uri(), key, what + ": no space left on the device that holds "
+                    + root + ": free space there or point the store at a larger volume", e);
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return new StoreUnavailableException(uri(), key, what + ": " + fse.getFile() + ": " + fse.getReason()
+                    + ": check that the store path is a writable directory", e);
         }
         return new StoreUnavailableException(uri(), key, what + ": " + e, e);
     }

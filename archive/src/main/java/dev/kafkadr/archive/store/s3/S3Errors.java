@@ -68,13 +68,15 @@ final class S3Errors {
         int status = e.statusCode();
         String detail = "HTTP " + status + (code.isEmpty() ? "" : " " + code) + detailText(e);
         if (code.equals("NoSuchBucket")) {
-            return new ObjectNotFoundException(store, key, what + ": bucket '" + bucket + "' does not exist", e);
+            return new ObjectNotFoundException(store, key, what + ": bucket '" + bucket + "' does not exist: create it or correct "
+                    + "the bucket in the store URI", e);
         }
         if (code.equals("NoSuchKey") || status == 404) {
             return new ObjectNotFoundException(store, key, "does not exist", e);
         }
         if (status == 401 || status == 403 || ACCESS_CODES.contains(code)) {
-            return new StoreAccessDeniedException(store, key, what + ": access denied by S3 (" + detail + ")", e);
+            return new StoreAccessDeniedException(store, key, what + ": access denied by S3 (" + detail + "): check the credentials "
+                    + "and the bucket policy or IAM permissions (docs/stores.md)", e);
         }
         if (status >= 500 || status == 429 || TRANSIENT_CODES.contains(code)) {
             return new StoreUnavailableException(store, key, what + ": S3 failed to answer (" + detail + ")", e);
