@@ -130,7 +130,7 @@ class DistributionIT {
         env.put("HADOOP_CONF_DIR", hadoopConf.toString());
         Result r = agent(env, "--version").assertSuccess();
         assertThat(r.err()).contains("Max. Heap Size: 77.00M").contains("kdr.it.java-opts = yes")
-                .contains("log4j2.configurationFile = " + home.resolve("conf/log4j2.xml"))
+                .contains("log4j2.configurationFile = " + home.resolve("conf/log4j2-agent.xml"))
                 .contains(hadoopConf.toString());
 
         env.put("KDR_OPTS", "-Dlog4j2.configurationFile=/etc/kdr/log4j2.xml -XshowSettings:properties");

@@ -94,4 +94,22 @@ class DistributionSourcesTest {
         assertThat(doc.getElementsByTagName("RollingFile").getLength() + doc.getElementsByTagName("File").getLength())
                 .isZero();
     }
+
+    @Test
+    void the_agent_log4j2_config_keeps_info_on_stdout_and_warnings_and_errors_on_stderr() throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(RepoFiles.path(DIST + "conf/log4j2-agent.xml").toFile());
+        var consoles = doc.getElementsByTagName("Console");
+        assertThat(consoles.getLength()).isEqualTo(2);
+        java.util.Map<String, String> byTarget = new java.util.HashMap<>();
+        for (int i = 0; i < consoles.getLength(); i++) {
+            Element console = (Element) consoles.item(i);
+            Element filter = (Element) console.getElementsByTagName("ThresholdFilter").item(0);
+            byTarget.put(console.getAttribute("target"), filter.getAttribute("level") + " "
+                    + filter.getAttribute("onMatch") + " " + filter.getAttribute("onMismatch"));
+        }
+        assertThat(byTarget).containsEntry("SYSTEM_OUT", "WARN DENY ACCEPT")
+                .containsEntry("SYSTEM_ERR", "WARN ACCEPT DENY");
+        assertThat(RepoFiles.read("distribution/src/main/dist/bin/kdr-agent")).contains("conf/log4j2-agent.xml");
+    }
 }
