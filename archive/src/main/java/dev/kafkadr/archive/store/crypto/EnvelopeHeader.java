@@ -61,11 +61,19 @@ public record EnvelopeHeader(String keyId, byte[] salt, byte[] keyCheck) {
         int suite = Byte.toUnsignedInt(b.get());
         int idLength = Byte.toUnsignedInt(b.get());
         int storedCrc = b.getInt(BYTES - 4);
+        if (version > VERSION) { // a newer layout: its CRC may sit elsewhere
+            throw new dev.kafkadr.archive.format.UnsupportedFormatVersionException(object + " (encryption envelope)",
+                    version, VERSION);
+        }
         if (storedCrc != (int) crc(h)) {
             throw new TamperedObjectException(object, "envelope header CRC32C mismatch (header bytes 0-107 altered)");
         }
-        if (version != VERSION || suite != SUITE_AES256_GCM_HKDF_SHA256_64K) {
-            throw new dev.kafkadr.archive.format.UnsupportedFormatVersionException(object, version, VERSION);
+        if (version != VERSION) {
+            throw new TamperedObjectException(object, "envelope version " + version + " was never written");
+        }
+        if (suite != SUITE_AES256_GCM_HKDF_SHA256_64K) {
+            throw new dev.kafkadr.archive.format.UnsupportedFormatVersionException(object
+                    + " (encryption envelope cipher suite)", suite, SUITE_AES256_GCM_HKDF_SHA256_64K);
         }
         if (idLength < 1 || idLength > KEY_ID_FIELD) {
             throw new TamperedObjectException(object, "envelope header key id length " + idLength);

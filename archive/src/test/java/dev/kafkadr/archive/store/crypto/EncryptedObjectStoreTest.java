@@ -227,6 +227,18 @@ class EncryptedObjectStoreTest {
         assertTampered(() -> read(store, "clusters/c/manifests/b.json"), "b.json");
     }
 
+    @Test
+    void a_newer_envelope_version_asks_for_an_upgrade_instead_of_reporting_tampering() throws IOException {
+        store.put("v", random(10, 18));
+        byte[] b = raw("v");
+        b[5] = 2;
+        overwriteRaw("v", b);
+        assertThatThrownBy(() -> read(store, "v"))
+                .isInstanceOf(dev.kafkadr.archive.format.UnsupportedFormatVersionException.class)
+                .hasMessageContaining("/v").hasMessageContaining("version 2")
+                .satisfies(e -> assertThat(((KdrException) e).hint()).contains("upgrade"));
+    }
+
     // ---- keys ----------------------------------------------------------------------------------------------
 
     @Test
