@@ -83,7 +83,8 @@ class EncryptedArchiveIT {
 
     private static void assertOneLineFailure(CommandResult r, int exitCode, String... mentions) {
         r.assertExitCode(exitCode);
-        assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("\tat ").contains(mentions);
+        assertThat(r.err().strip()).startsWith("kdr: error: ").doesNotContain("\n").doesNotContain("\tat ")
+                .contains(mentions);
     }
 
     @Test
@@ -109,17 +110,16 @@ class EncryptedArchiveIT {
     @Test
     @Order(2)
     void without_a_key_or_with_the_wrong_key_kdr_fails_with_one_line_and_exit_code_6() {
-        assertOneLineFailure(kdr("verify", "--store", storeUri, "--deep"), 6,
-                "key id '" + KEY_ID + "'", "--encryption-key-file");
+        assertOneLineFailure(kdr("verify", "--store", storeUri, "--deep"), 6, "manifests/",
+                "is encrypted with key id '" + KEY_ID + "' but no encryption key is configured", "--encryption-key-file");
         assertOneLineFailure(kdr("backups", "list", "--store", storeUri), 6, "key id '" + KEY_ID + "'");
         assertOneLineFailure(kdr("verify", "--store", storeUri, "--encryption-key-file", wrongKeyFile.toString()),
                 6, "not that key", wrongKeyFile.toString());
         assertOneLineFailure(kdr("restore", "topics", "--store", storeUri, "--bootstrap-server",
                 kafka.bootstrapServers(), "--cluster", "prod", "--encryption-key-file", keyFile.toString(),
                 "--encryption-key-id", "other-id"), 6, "key id '" + KEY_ID + "'", "'other-id'");
-        CommandResult malformed = kdr("verify", "--store", storeUri, "--encryption-key-file",
-                dir.resolve("wrong.key").getParent().resolve("archive").toString() + "/missing.key");
-        assertOneLineFailure(malformed, 2, "does not exist");
+        assertOneLineFailure(kdr("verify", "--store", storeUri, "--encryption-key-file",
+                dir.resolve("missing.key").toString()), 2, "encryption key file", "missing.key does not exist");
     }
 
     @Test
