@@ -111,7 +111,8 @@ class EncryptedArchiveIT {
     @Order(2)
     void without_a_key_or_with_the_wrong_key_kdr_fails_with_one_line_and_exit_code_6() {
         assertOneLineFailure(kdr("verify", "--store", storeUri, "--deep"), 6, "manifests/",
-                "is encrypted with key id '" + KEY_ID + "' but no encryption key is configured", "--encryption-key-file");
+                "is encrypted with key id '" + KEY_ID + "' but no encryption key is configured",
+                "--encryption-key-file");
         assertOneLineFailure(kdr("backups", "list", "--store", storeUri), 6, "key id '" + KEY_ID + "'");
         assertOneLineFailure(kdr("verify", "--store", storeUri, "--encryption-key-file", wrongKeyFile.toString()),
                 6, "not that key", wrongKeyFile.toString());

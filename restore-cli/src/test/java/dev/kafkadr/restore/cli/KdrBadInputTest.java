@@ -50,7 +50,8 @@ class KdrBadInputTest {
                 "unsupported store URI scheme 'ftp' in ftp://host/x: expected file, s3 or hdfs");
         assertOneLine(kdr.run("verify", "--store", store, "--store-option", "s3.colour=blue"), 2,
                 "unknown store option 's3.colour': expected one of [encryption.key-env, encryption.key-file,"
-                        + " encryption.key-id, encryption.previous-key-files, local.fsync, s3.access-key-id, s3.endpoint,"
+                        + " encryption.key-id, encryption.previous-key-files, local.fsync, s3.access-key-id,"
+                        + " s3.endpoint,"
                         + " s3.part-size.bytes, s3.parts-in-flight, s3.path-style-access, s3.region,"
                         + " s3.secret-access-key, s3.session-token, s3.sse, s3.sse-kms-key-id]"
                         + " or hdfs.conf.<hadoop key>");

@@ -55,7 +55,8 @@ class EncryptionSettingsTest {
         assertThatThrownBy(() -> EncryptionKey.fromFile("k", dir.resolve("missing")))
                 .isInstanceOf(EncryptionKeyException.class).hasMessageContaining("does not exist");
         assertThatThrownBy(() -> EncryptionKey.fromEnv("k", "KDR_KEY", Map.of()))
-                .isInstanceOf(EncryptionKeyException.class).hasMessageContaining("KDR_KEY").hasMessageContaining("not set");
+                .isInstanceOf(EncryptionKeyException.class).hasMessageContaining("KDR_KEY")
+                .hasMessageContaining("not set");
         assertThatThrownBy(() -> EncryptionKey.of("bad id!", TestKeys.bytes(1), "x"))
                 .isInstanceOf(EncryptionKeyException.class).hasMessageContaining("key id 'bad id!'");
     }
