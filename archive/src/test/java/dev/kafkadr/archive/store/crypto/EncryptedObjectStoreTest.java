@@ -80,6 +80,24 @@ class EncryptedObjectStoreTest {
     }
 
     @Test
+    void listing_pages_keep_their_continuation_and_report_plaintext_sizes() {
+        for (int i = 0; i < 5; i++) {
+            store.put("pages/" + i, new byte[i * 1000]);
+        }
+        List<ObjectInfo> seen = new java.util.ArrayList<>();
+        String continuation = null;
+        int pages = 0;
+        do {
+            dev.kafkadr.archive.store.ListPage page = store.list("pages/", continuation, 2);
+            seen.addAll(page.objects());
+            continuation = page.nextContinuation().orElse(null);
+            pages++;
+        } while (continuation != null);
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+        assertThat(seen).extracting(ObjectInfo::size).containsExactly(0L, 1000L, 2000L, 3000L, 4000L);
+    }
+
+    @Test
     void put_if_absent_and_streaming_upload_write_the_same_envelope_layout() throws IOException {
         byte[] data = random(2 * CHUNK + 5, 3);
         store.putIfAbsent("a", data);
