@@ -54,7 +54,7 @@ public final class EncryptionKey {
             throw new EncryptionKeyException("cannot read encryption key file " + file + ": "
                     + e.getClass().getSimpleName());
         }
-        if (content.length == KEY_BYTES) {
+        if (content.length == KEY_BYTES && !isText(content)) {
             return of(id, content, source);
         }
         return of(id, parseText(new String(content, StandardCharsets.US_ASCII), source), source);
@@ -68,6 +68,16 @@ public final class EncryptionKey {
             throw new EncryptionKeyException("environment variable " + variable + " (the encryption key) is not set");
         }
         return of(id, parseText(value, source), source);
+    }
+
+    /** 32 printable characters are a mistake (e.g. a 128-bit key in hex), not 32 random bytes. */
+    private static boolean isText(byte[] content) {
+        for (byte b : content) {
+            if (b < 0x20 || b > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void checkId(String id, String source) {

@@ -52,6 +52,9 @@ class EncryptionSettingsTest {
                 .hasMessageContaining(p.toString()).hasMessageContaining("malformed")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(almost.substring(0, 16)))
                 .satisfies(e -> assertThat(((EncryptionKeyException) e).kind()).isEqualTo(FailureKind.USAGE));
+        Path aes128Hex = file("short", HexFormat.of().formatHex(new byte[16]).getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> EncryptionKey.fromFile("k", aes128Hex)).as("32 hex digits are not 32 raw bytes")
+                .isInstanceOf(EncryptionKeyException.class).hasMessageContaining("malformed");
         assertThatThrownBy(() -> EncryptionKey.fromFile("k", dir.resolve("missing")))
                 .isInstanceOf(EncryptionKeyException.class).hasMessageContaining("does not exist");
         assertThatThrownBy(() -> EncryptionKey.fromEnv("k", "KDR_KEY", Map.of()))
