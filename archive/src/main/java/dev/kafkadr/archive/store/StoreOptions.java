@@ -5,11 +5,12 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Settings for opening a store, beyond its URI: S3 endpoint, region, credentials and encryption; Hadoop
@@ -69,12 +70,17 @@ public final class StoreOptions {
     public static StoreOptions of(Map<String, String> values) {
         for (String k : values.keySet()) {
             if (!KNOWN_KEYS.contains(k) && !k.startsWith(HDFS_CONF_PREFIX)) {
-                throw new UsageException("unknown store option '" + k + "': expected one of "
-                        + new TreeSet<>(KNOWN_KEYS)
+                throw new UsageException("unknown store option '" + k + "': expected one of " + shownKeys()
                         + " or " + HDFS_CONF_PREFIX + "<hadoop key>");
             }
         }
         return new StoreOptions(values);
+    }
+
+    /** The known keys for messages: the store's own sorted, then the {@code encryption.} ones sorted. */
+    private static List<String> shownKeys() {
+        return KNOWN_KEYS.stream().sorted(Comparator.comparing((String k) -> k.startsWith("encryption."))
+                .thenComparing(Comparator.naturalOrder())).toList();
     }
 
     /** These options overlaid with the non-secret settings in the URI's query string. */

@@ -49,11 +49,10 @@ class KdrBadInputTest {
         assertOneLine(kdr.run("backups", "list", "--store", "ftp://host/x"), 2,
                 "unsupported store URI scheme 'ftp' in ftp://host/x: expected file, s3 or hdfs");
         assertOneLine(kdr.run("verify", "--store", store, "--store-option", "s3.colour=blue"), 2,
-                "unknown store option 's3.colour': expected one of [encryption.key-env, encryption.key-file,"
-                        + " encryption.key-id, encryption.previous-key-files, local.fsync, s3.access-key-id,"
-                        + " s3.endpoint,"
+                "unknown store option 's3.colour': expected one of [local.fsync, s3.access-key-id, s3.endpoint,"
                         + " s3.part-size.bytes, s3.parts-in-flight, s3.path-style-access, s3.region,"
-                        + " s3.secret-access-key, s3.session-token, s3.sse, s3.sse-kms-key-id]"
+                        + " s3.secret-access-key, s3.session-token, s3.sse, s3.sse-kms-key-id, encryption.key-env,"
+                        + " encryption.key-file, encryption.key-id, encryption.previous-key-files]"
                         + " or hdfs.conf.<hadoop key>");
     }
 
