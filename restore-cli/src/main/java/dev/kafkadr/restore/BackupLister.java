@@ -45,6 +45,7 @@ public final class BackupLister {
         try {
             m = catalog.manifest(cluster, runId);
         } catch (KdrException e) {
+            KeyFailures.rethrowIfKeyProblem(e);
             return new RunSummary(cluster, runId, null, null, 0, 0, 0, 0, List.of(), e.getMessage());
         }
         List<RunSummary.Gap> gaps = new ArrayList<>();

@@ -7,6 +7,8 @@ import dev.kafkadr.archive.manifest.SegmentRef;
 import dev.kafkadr.archive.store.ObjectInfo;
 import dev.kafkadr.archive.store.ObjectNotFoundException;
 import dev.kafkadr.archive.store.ObjectStore;
+import dev.kafkadr.archive.store.crypto.TamperedObjectException;
+import dev.kafkadr.archive.store.crypto.UnencryptedObjectException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,6 +58,12 @@ final class SegmentChecker {
             problems.add(problem(VerificationProblem.Kind.MISSING_OBJECT, ref, partition, offsets,
                     "referenced segment disappeared while being read"));
             return problems;
+        } catch (TamperedObjectException | UnencryptedObjectException e) {
+            if (problems.stream().noneMatch(p -> p.kind() == VerificationProblem.Kind.CORRUPT_SEGMENT)) {
+                problems.add(problem(VerificationProblem.Kind.CORRUPT_SEGMENT, ref, partition, offsets,
+                        e.getMessage()));
+            }
+            return problems;
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + ref.key(), e);
         }
@@ -87,6 +95,7 @@ final class SegmentChecker {
                         + ", the commit records " + ref.records() + " at " + offsets));
             }
         } catch (KdrException e) {
+            KeyFailures.rethrowIfKeyProblem(e);
             problems.add(problem(VerificationProblem.Kind.CORRUPT_SEGMENT, ref, partition, offsets, e.getMessage()));
         }
     }

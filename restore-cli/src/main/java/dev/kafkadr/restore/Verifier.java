@@ -10,6 +10,8 @@ import dev.kafkadr.archive.manifest.PartitionEntry;
 import dev.kafkadr.archive.manifest.RunManifest;
 import dev.kafkadr.archive.manifest.SegmentRef;
 import dev.kafkadr.archive.store.ObjectNotFoundException;
+import dev.kafkadr.archive.store.crypto.TamperedObjectException;
+import dev.kafkadr.archive.store.crypto.UnencryptedObjectException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -71,6 +73,7 @@ public final class Verifier {
         try {
             m = catalog.manifest(cluster, runId);
         } catch (KdrException e) {
+            KeyFailures.rethrowIfKeyProblem(e);
             problems.add(new VerificationProblem(VerificationProblem.Kind.CORRUPT_MANIFEST, key, null, null,
                     e.getMessage()));
             return;
@@ -96,6 +99,10 @@ public final class Verifier {
         } catch (ObjectNotFoundException e) {
             problems.add(new VerificationProblem(VerificationProblem.Kind.MISSING_OBJECT, ref.key(), null, null,
                     "referenced snapshot does not exist"));
+            return;
+        } catch (TamperedObjectException | UnencryptedObjectException e) {
+            problems.add(new VerificationProblem(VerificationProblem.Kind.CORRUPT_OBJECT, ref.key(), null, null,
+                    e.getMessage()));
             return;
         }
         String sha = Hashing.sha256(bytes);
@@ -155,6 +162,7 @@ public final class Verifier {
         try {
             return catalog.commit(cluster, topic, partition, seq);
         } catch (KdrException e) {
+            KeyFailures.rethrowIfKeyProblem(e);
             problems.add(new VerificationProblem(VerificationProblem.Kind.CORRUPT_OBJECT, key, topic + "-"
                     + partition, null, e.getMessage()));
             return null;

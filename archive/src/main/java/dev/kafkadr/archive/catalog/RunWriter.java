@@ -134,7 +134,7 @@ public final class RunWriter {
             kept.add(e);
         }
         RunManifest m = new RunManifest(runId, cluster, writerId, agentVersion, startedAt, cutAt, clock.instant(),
-                kept, metadata, groups, acls, totals(kept));
+                kept, metadata, groups, acls, totals(kept), store.encryptionKeyId().orElse(null));
         store.putIfAbsent(ArchiveLayout.manifestKey(cluster, runId), ArchiveJson.write(m));
         return m;
     }

@@ -1,5 +1,7 @@
 package dev.kafkadr.archive.format;
 
+import dev.kafkadr.archive.store.crypto.EncryptionKeyRequiredException;
+import dev.kafkadr.archive.store.crypto.EnvelopeHeader;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,10 @@ public record SegmentFooter(Codec codec, long indexPosition, List<BlockInfo> blo
     static Codec parseHeader(String object, byte[] h) {
         ByteBuffer b = ByteBuffer.wrap(h, 0, SegmentFormat.HEADER_BYTES);
         int magic = b.getInt();
+        if (EnvelopeHeader.hasMagic(h, h.length)) {
+            throw new EncryptionKeyRequiredException(object, EnvelopeHeader.peekKeyId(h, h.length),
+                    "no encryption key is configured");
+        }
         if (magic != SegmentFormat.MAGIC) {
             throw new CorruptSegmentException(object, -1, 0, String.format(
                     "not a kafka-dr segment: magic is %08x, expected %08x (KDRS)", magic, SegmentFormat.MAGIC));

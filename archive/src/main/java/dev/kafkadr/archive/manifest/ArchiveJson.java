@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.kafkadr.archive.format.UnsupportedFormatVersionException;
+import dev.kafkadr.archive.store.crypto.EncryptionKeyRequiredException;
+import dev.kafkadr.archive.store.crypto.EnvelopeHeader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
@@ -68,6 +70,10 @@ public final class ArchiveJson {
 
     /** Verifies version and checksum without parsing. */
     public static void checkFraming(byte[] bytes, String object) {
+        if (EnvelopeHeader.hasMagic(bytes, bytes.length)) {
+            throw new EncryptionKeyRequiredException(object, EnvelopeHeader.peekKeyId(bytes, bytes.length),
+                    "no encryption key is configured");
+        }
         String head = new String(bytes, 0, Math.min(bytes.length, CRC_AT + 10), StandardCharsets.US_ASCII);
         if (!head.startsWith("{\"format\":")) {
             throw new CorruptArchiveObjectException(object, "does not start with {\"format\":…");

@@ -67,6 +67,14 @@ public interface ObjectStore extends AutoCloseable {
         keys.forEach(this::delete);
     }
 
+    /**
+     * The id of the client-side encryption key new objects are written with, or empty for a store that writes
+     * plaintext; recorded in run manifests.
+     */
+    default Optional<String> encryptionKeyId() {
+        return Optional.empty();
+    }
+
     /** Releases clients and threads. */
     @Override
     void close();

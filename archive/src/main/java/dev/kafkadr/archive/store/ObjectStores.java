@@ -1,6 +1,9 @@
 package dev.kafkadr.archive.store;
 
 import dev.kafkadr.archive.UsageException;
+import dev.kafkadr.archive.store.crypto.EncryptedObjectStore;
+import dev.kafkadr.archive.store.crypto.EncryptionSettings;
+import dev.kafkadr.archive.store.crypto.KeyRing;
 import dev.kafkadr.archive.store.hdfs.HdfsObjectStore;
 import dev.kafkadr.archive.store.local.LocalObjectStore;
 import dev.kafkadr.archive.store.s3.S3ObjectStore;
@@ -8,8 +11,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Optional;
 
-/** Opens the store a URI names: {@code file:///path}, {@code s3://bucket/prefix}, {@code hdfs://nn:port/path}. Stateless. */
+/**
+ * Opens the store a URI names: {@code file:///path}, {@code s3://bucket/prefix}, {@code hdfs://nn:port/path};
+ * wrapped in an {@link EncryptedObjectStore} when the options configure an encryption key. Stateless.
+ */
 public final class ObjectStores {
 
     private ObjectStores() {
@@ -24,6 +31,12 @@ public final class ObjectStores {
     public static ObjectStore open(URI uri, StoreOptions options) {
         rejectUserInfo(uri);
         StoreOptions merged = options.withUriQuery(uri);
+        Optional<KeyRing> keys = EncryptionSettings.keyRing(merged, System.getenv()); // before any connection
+        ObjectStore plain = openPlain(uri, merged);
+        return keys.<ObjectStore>map(k -> new EncryptedObjectStore(plain, k)).orElse(plain);
+    }
+
+    private static ObjectStore openPlain(URI uri, StoreOptions merged) {
         URI clean = StoreOptions.stripQuery(uri);
         String scheme = clean.getScheme() == null ? "" : clean.getScheme();
         return switch (scheme) {

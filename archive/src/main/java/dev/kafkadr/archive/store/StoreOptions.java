@@ -5,15 +5,17 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Settings for opening a store, beyond its URI: S3 endpoint, region, credentials and encryption; Hadoop
- * configuration for HDFS. Keys are namespaced ({@code s3.}, {@code hdfs.conf.}, {@code local.}); see
+ * configuration for HDFS; client-side encryption keys (where to find them, never the key itself). Keys are
+ * namespaced ({@code s3.}, {@code hdfs.conf.}, {@code local.}, {@code encryption.}); see
  * {@link #KNOWN_KEYS}. Non-secret S3 settings may also be given as URI query parameters
  * ({@code s3://bucket/prefix?endpoint=http://127.0.0.1:9090&region=us-east-1&path-style=true}).
  * Immutable; {@link #toString()} never shows secrets.
@@ -31,13 +33,21 @@ public final class StoreOptions {
     public static final String S3_PART_SIZE_BYTES = "s3.part-size.bytes";
     public static final String S3_PARTS_IN_FLIGHT = "s3.parts-in-flight";
     public static final String LOCAL_FSYNC = "local.fsync";
+    /** Client-side encryption: id of the key new objects are written with (recorded in every object). */
+    public static final String ENCRYPTION_KEY_ID = "encryption.key-id";
+    /** Client-side encryption: file holding the 256-bit key (64 hex digits, base64, or 32 raw bytes). */
+    public static final String ENCRYPTION_KEY_FILE = "encryption.key-file";
+    /** Client-side encryption: environment variable holding the key (64 hex digits or base64). */
+    public static final String ENCRYPTION_KEY_ENV = "encryption.key-env";
+    /** Client-side encryption: keys of earlier rotations, for reading only: {@code id=path,id=path}. */
+    public static final String ENCRYPTION_PREVIOUS_KEY_FILES = "encryption.previous-key-files";
     /** Prefix for Hadoop configuration entries: {@code hdfs.conf.dfs.replication=2}. */
     public static final String HDFS_CONF_PREFIX = "hdfs.conf.";
 
     /** Every key this class understands (plus anything under {@link #HDFS_CONF_PREFIX}). */
     public static final Set<String> KNOWN_KEYS = Set.of(S3_ENDPOINT, S3_REGION, S3_PATH_STYLE, S3_ACCESS_KEY_ID,
             S3_SECRET_ACCESS_KEY, S3_SESSION_TOKEN, S3_SSE, S3_SSE_KMS_KEY_ID, S3_PART_SIZE_BYTES, S3_PARTS_IN_FLIGHT,
-            LOCAL_FSYNC);
+            LOCAL_FSYNC, ENCRYPTION_KEY_ID, ENCRYPTION_KEY_FILE, ENCRYPTION_KEY_ENV, ENCRYPTION_PREVIOUS_KEY_FILES);
 
     private static final Set<String> SECRET_KEYS = Set.of(S3_SECRET_ACCESS_KEY, S3_SESSION_TOKEN);
     private static final Map<String, String> QUERY_KEYS = Map.of(
@@ -60,12 +70,17 @@ public final class StoreOptions {
     public static StoreOptions of(Map<String, String> values) {
         for (String k : values.keySet()) {
             if (!KNOWN_KEYS.contains(k) && !k.startsWith(HDFS_CONF_PREFIX)) {
-                throw new UsageException("unknown store option '" + k + "': expected one of "
-                        + new TreeSet<>(KNOWN_KEYS)
+                throw new UsageException("unknown store option '" + k + "': expected one of " + shownKeys()
                         + " or " + HDFS_CONF_PREFIX + "<hadoop key>");
             }
         }
         return new StoreOptions(values);
+    }
+
+    /** The known keys for messages: the store's own sorted, then the {@code encryption.} ones sorted. */
+    private static List<String> shownKeys() {
+        return KNOWN_KEYS.stream().sorted(Comparator.comparing((String k) -> k.startsWith("encryption."))
+                .thenComparing(Comparator.naturalOrder())).toList();
     }
 
     /** These options overlaid with the non-secret settings in the URI's query string. */

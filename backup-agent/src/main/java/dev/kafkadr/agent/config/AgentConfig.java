@@ -1,11 +1,13 @@
 package dev.kafkadr.agent.config;
 
+import dev.kafkadr.archive.UsageException;
 import dev.kafkadr.archive.format.Codec;
 import dev.kafkadr.archive.store.StoreOptions;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,10 @@ public final class AgentConfig extends AbstractConfig {
     public static final String STORE_S3_ACCESS_KEY_ID = "store.s3.access-key-id";
     public static final String STORE_S3_SECRET_ACCESS_KEY = "store.s3.secret-access-key";
     public static final String STORE_S3_PART_SIZE = "store.s3.part-size.bytes";
+    public static final String STORE_ENCRYPTION_KEY_ID = "store.encryption.key-id";
+    public static final String STORE_ENCRYPTION_KEY_FILE = "store.encryption.key-file";
+    public static final String STORE_ENCRYPTION_KEY_ENV = "store.encryption.key-env";
+    public static final String STORE_ENCRYPTION_PREVIOUS_KEY_FILES = "store.encryption.previous-key-files";
     public static final String SCHEDULE_CRON = "schedule.cron";
     public static final String SCHEDULE_TIMEZONE = "schedule.timezone";
     public static final String SCHEDULE_CATCH_UP = "schedule.catch-up-missed";
@@ -100,6 +106,20 @@ public final class AgentConfig extends AbstractConfig {
                     "Static S3 secret key (with store.s3.access-key-id). Never logged.")
             .define(STORE_S3_PART_SIZE, Type.LONG, 8L * MIB, Range.atLeast(5L * MIB), Importance.LOW,
                     "Multipart upload part size; memory use per upload is about twice this.")
+            .define(STORE_ENCRYPTION_KEY_FILE, Type.STRING, null, Importance.MEDIUM,
+                    "Client-side encryption (AES-256-GCM) of every archive object with the 256-bit key in this "
+                            + "file (64 hex digits, base64, or 32 raw bytes; relative to the config file). Off when "
+                            + "neither this nor store.encryption.key-env is set. The key is never logged.")
+            .define(STORE_ENCRYPTION_KEY_ENV, Type.STRING, null, Importance.MEDIUM,
+                    "Client-side encryption with the key in this environment variable (64 hex digits or "
+                            + "base64) instead of a file.")
+            .define(STORE_ENCRYPTION_KEY_ID, Type.STRING, null, Importance.MEDIUM,
+                    "Id of the encryption key (1-48 of [A-Za-z0-9._:-]), written into every object and run "
+                            + "manifest so restores know which key they need; required with a key. Give a new "
+                            + "key a new id when rotating.")
+            .define(STORE_ENCRYPTION_PREVIOUS_KEY_FILES, Type.LIST, "", Importance.LOW,
+                    "Keys of earlier rotations, for reading objects written with them: id=path entries "
+                            + "(paths relative to the config file).")
             .define(SCHEDULE_CRON, Type.STRING, null, Validators.CRON, Importance.HIGH,
                     "Quartz cron expression of the backup schedule (sec min hour day month weekday [year]), "
                             + "e.g. \"0 0 2 * * ?\" for 02:00 every day. Required unless --once.")
@@ -147,6 +167,7 @@ public final class AgentConfig extends AbstractConfig {
     AgentConfig(Map<String, ?> values, Path baseDir) {
         super(DEFINITION, values, false);
         this.baseDir = baseDir;
+        putEncryption(new TreeMap<>()); // rejects a key without a key id at load time
     }
 
     public String clusterName() {
@@ -199,7 +220,34 @@ public final class AgentConfig extends AbstractConfig {
             m.put(StoreOptions.S3_SECRET_ACCESS_KEY, secret.value());
         }
         m.put(StoreOptions.S3_PART_SIZE_BYTES, String.valueOf(getLong(STORE_S3_PART_SIZE)));
+        putEncryption(m);
         return StoreOptions.of(m);
+    }
+
+    /** Key locations only (paths resolved against the config file's directory); the store loads the keys. */
+    private void putEncryption(Map<String, String> m) {
+        String file = getString(STORE_ENCRYPTION_KEY_FILE);
+        String env = getString(STORE_ENCRYPTION_KEY_ENV);
+        String id = getString(STORE_ENCRYPTION_KEY_ID);
+        boolean keyed = file != null && !file.isBlank() || env != null && !env.isBlank();
+        if (keyed && (id == null || id.isBlank())) {
+            throw new UsageException(STORE_ENCRYPTION_KEY_ID + " is required with " + STORE_ENCRYPTION_KEY_FILE
+                    + " or " + STORE_ENCRYPTION_KEY_ENV + ": it is recorded in every object so restores know the key");
+        }
+        if (file != null && !file.isBlank()) {
+            m.put(StoreOptions.ENCRYPTION_KEY_FILE, baseDir.resolve(file).normalize().toString());
+        }
+        putIf(m, StoreOptions.ENCRYPTION_KEY_ENV, env);
+        putIf(m, StoreOptions.ENCRYPTION_KEY_ID, id);
+        List<String> previous = new ArrayList<>();
+        for (String entry : getList(STORE_ENCRYPTION_PREVIOUS_KEY_FILES)) {
+            int eq = entry.indexOf('=');
+            previous.add(eq < 0 ? entry : entry.substring(0, eq + 1)
+                    + baseDir.resolve(entry.substring(eq + 1).strip()).normalize());
+        }
+        if (!previous.isEmpty()) {
+            m.put(StoreOptions.ENCRYPTION_PREVIOUS_KEY_FILES, String.join(",", previous));
+        }
     }
 
     private static void putIf(Map<String, String> m, String k, String v) {

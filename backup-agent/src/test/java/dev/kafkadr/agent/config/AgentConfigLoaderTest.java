@@ -114,4 +114,18 @@ class AgentConfigLoaderTest {
         assertThat(c.storeOptions().toString()).doesNotContain("hunter2");
         assertThat(c.storeOptions().get("s3.secret-access-key")).contains("hunter2");
     }
+
+    @Test
+    void encryption_key_locations_resolve_against_the_config_file_and_a_key_needs_an_id() throws Exception {
+        String base = "source:\n  bootstrap-servers: h:1\nstore:\n  uri: file:///x\n  encryption:\n"
+                + "    key-file: keys/current.key\n";
+        AgentConfig c = AgentConfigLoader.load(yaml(base + "    key-id: 2026q4\n"
+                + "    previous-key-files: ['2026q3=keys/old.key']\n"), Map.of());
+        assertThat(c.storeOptions().get("encryption.key-file")).contains(dir.resolve("keys/current.key").toString());
+        assertThat(c.storeOptions().get("encryption.key-id")).contains("2026q4");
+        assertThat(c.storeOptions().get("encryption.previous-key-files"))
+                .contains("2026q3=" + dir.resolve("keys/old.key"));
+        assertThatThrownBy(() -> AgentConfigLoader.load(yaml(base), Map.of())).isInstanceOf(UsageException.class)
+                .hasMessageContaining("store.encryption.key-id is required");
+    }
 }
