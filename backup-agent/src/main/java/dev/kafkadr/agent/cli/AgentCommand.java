@@ -4,6 +4,7 @@ import dev.kafkadr.agent.AgentRuntime;
 import dev.kafkadr.agent.backup.RunResult;
 import dev.kafkadr.agent.config.AgentConfig;
 import dev.kafkadr.agent.config.AgentConfigLoader;
+import dev.kafkadr.archive.UsageException;
 import dev.kafkadr.cli.KdrVersion;
 import dev.kafkadr.cli.Verbosity;
 import java.nio.file.Path;
@@ -44,6 +45,10 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Run one backup now and exit: 0 only if the run committed.")
     boolean once;
 
+    @Option(names = "--continuous", description = "Continuous mode (same as mode: continuous): stay subscribed, "
+            + "commit at least every backup.segment.max.age.ms, share partitions with the agents of agent.group-id.")
+    boolean continuousMode;
+
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Overrides source.bootstrap-servers.")
     String bootstrap;
 
@@ -66,6 +71,10 @@ public final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AgentConfig cfg = AgentConfigLoader.load(config, overrides());
+        if (once && cfg.continuous()) {
+            throw new UsageException("--once and continuous mode exclude each other: --once runs one scheduled-mode "
+                    + "backup; drop --once (or --continuous / mode: continuous)");
+        }
         try (AgentRuntime runtime = new AgentRuntime(cfg, Clock.systemUTC(), KdrVersion.get())) {
             if (once) {
                 ShutdownHooks.cancelOnTerm(runtime);
@@ -76,7 +85,9 @@ public final class AgentCommand implements Callable<Integer> {
             runtime.startService();
             ShutdownHooks.stopOnTerm(runtime);
             spec.commandLine().getOut().println("kdr-agent " + KdrVersion.get() + " backing up cluster "
-                    + cfg.clusterName() + " on schedule '" + cfg.cron().orElse("") + "' (" + cfg.timezone() + ")");
+                    + cfg.clusterName() + (cfg.continuous() ? " continuously in group '" + cfg.groupId()
+                    + "' (commits at least every " + cfg.segmentMaxAge().toSeconds() + " s)"
+                    : " on schedule '" + cfg.cron().orElse("") + "' (" + cfg.timezone() + ")"));
             spec.commandLine().getOut().flush();
             runtime.awaitStop();
             return 0;
@@ -93,6 +104,9 @@ public final class AgentCommand implements Callable<Integer> {
             m.put(AgentConfig.TOPICS_INCLUDE, List.of(topics));
         }
         put(m, AgentConfig.SOURCE_NAME, clusterName);
+        if (continuousMode) {
+            m.put(AgentConfig.MODE, "continuous");
+        }
         return m;
     }
 
