@@ -62,16 +62,27 @@ public final class PartitionOpener {
         RunWriter view = new RunWriter(new ArchiveCatalog(store), cluster, writerId, version, clock);
         List<OpenPartition> out = new ArrayList<>();
         for (TopicPartition tp : assigned) {
-            PartitionPlan plan = PartitionPlan.of(view.start(tp.topic(), tp.partition()), topicIds.get(tp.topic()),
-                    logStarts.get(tp), ends.get(tp));
-            if (plan.warning() != null) {
-                LOG.warn(plan.warning());
-            }
-            plan.gaps().forEach(g -> listener.gap(cluster, tp.topic(), tp.partition(), g));
-            consumer.seek(tp, plan.from());
-            out.add(new OpenPartition(cluster, store, settings, clock, plan));
+            OpenPartition p = resume(view, tp.topic(), tp.partition(), topicIds.get(tp.topic()), logStarts.get(tp),
+                    ends.get(tp));
+            consumer.seek(tp, p.position());
+            out.add(p);
         }
         return out;
+    }
+
+    /**
+     * Where one partition resumes, from the archive's committed head as {@code view} sees it and Kafka's log start
+     * and end offsets; the caller positions its consumer at {@link OpenPartition#position()}.
+     */
+    OpenPartition resume(RunWriter view, String topic, int partition, String topicId, long logStart, long end) {
+        PartitionPlan plan = PartitionPlan.of(view.start(topic, partition), topicId, logStart, end);
+        if (plan.warning() != null) {
+            LOG.warn(plan.warning());
+        }
+        plan.gaps().forEach(g -> listener.gap(cluster, topic, partition, g));
+        LOG.debug("{}-{}: resuming at offset {} after head seq {}", topic, partition, plan.from(),
+                plan.start().head() == null ? 0 : plan.start().head().seq());
+        return new OpenPartition(cluster, store, settings, clock, plan);
     }
 
     private static Map<String, String> topicIds(Collection<TopicPartition> tps, Admin admin) {
