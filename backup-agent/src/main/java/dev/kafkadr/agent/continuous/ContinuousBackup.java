@@ -95,6 +95,7 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
             LOG.info("stopping: committing in-flight data of {} partitions", owned.size());
             commitOwned("shutdown");
             c.close(Duration.ofSeconds(30));
+            LOG.info("continuous backup of cluster {} stopped cleanly: in-flight data committed, group left", cluster);
         } finally {
             owned.values().forEach(OpenPartition::abandon);
             owned.clear();
