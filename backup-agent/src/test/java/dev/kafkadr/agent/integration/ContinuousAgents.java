@@ -29,10 +29,16 @@ final class ContinuousAgents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Path logs = Path.of("target", "agent-logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         int n = 0;
         Path log;
         do {
-            log = dir.resolve(writer + "-" + n++ + ".log");
+            log = logs.resolve(dir.getFileName() + "-" + writer + "-" + n++ + ".log");
         } while (Files.exists(log));
         return JavaProcess.start("dev.kafkadr.agent.cli.Main",
                 List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
@@ -44,6 +50,17 @@ final class ContinuousAgents {
                         "--set", "backup.segment.block.bytes=65536",
                         "--set", "metrics.port=-1"),
                 Map.of(), log);
+    }
+
+    /** Sends a signal if the process is still there (clean-up paths). */
+    static void signalIfAlive(JavaProcess p, String signal) {
+        if (p.isAlive()) {
+            try {
+                signal(p, signal);
+            } catch (RuntimeException ignored) {
+                // it exited meanwhile
+            }
+        }
     }
 
     /** Sends a signal (STOP, CONT, TERM) to a child agent. */
