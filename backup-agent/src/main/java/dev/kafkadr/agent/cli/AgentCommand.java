@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
                         + "5 Kafka or store unreachable; 6 access denied; 7 conflict; 130 cancelled."},
         footer = {"", "Examples:",
                 "  kdr-agent --config /etc/kdr/agent.yaml",
+                "  kdr-agent --config /etc/kdr/agent.yaml --continuous",
                 "  kdr-agent --once --bootstrap-server kafka:9092 --store file:///var/lib/kdr/archive "
                         + "--cluster-name prod --topics 'orders.*'",
                 "", "Configuration reference: docs/agent-configuration.md"})

@@ -14,7 +14,8 @@ public final class TopicPatterns {
     }
 
     public static Pattern of(List<String> include, List<String> exclude) {
-        String in = "(?:" + String.join("|", include.stream().map(r -> "(?:" + r + ")").toList()) + ")";
+        String in = "(?:" + String.join("|", include.stream().filter(r -> !r.isBlank()).map(r -> "(?:" + r + ")")
+                .toList()) + ")";
         List<String> ex = exclude.stream().filter(r -> !r.isBlank()).map(r -> "(?:" + r + ")").toList();
         String notInternal = "(?!__)";
         return Pattern.compile(ex.isEmpty() ? notInternal + in
