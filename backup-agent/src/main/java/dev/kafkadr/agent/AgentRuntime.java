@@ -14,6 +14,8 @@ import dev.kafkadr.archive.UsageException;
 import dev.kafkadr.archive.catalog.RunId;
 import dev.kafkadr.archive.store.ObjectStore;
 import dev.kafkadr.archive.store.ObjectStores;
+import dev.kafkadr.agent.continuous.CatchUpStoppedException;
+import dev.kafkadr.agent.continuous.CatchUpTarget;
 import dev.kafkadr.agent.continuous.ContinuousBackup;
 import dev.kafkadr.kafka.KafkaClientConfig;
 import dev.kafkadr.kafka.KafkaErrors;
@@ -99,13 +101,36 @@ public final class AgentRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code --continuous --once}: backs up, with the other agents of the group, every selected partition up to
+     * its end offset at start; returns a summary once the archive holds all of them; throws
+     * {@link CatchUpStoppedException} if stopped first, or the typed failure.
+     */
+    public String catchUp() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<CatchUpTarget> done = new java.util.concurrent.atomic
+                .AtomicReference<>();
+        continuous = new ContinuousBackup(config, kafka, store, metrics, clock, version);
+        startContinuousThread(() -> done.set(continuous.catchUp()));
+        awaitStop();
+        CatchUpTarget t = done.get();
+        if (t == null) {
+            throw new CatchUpStoppedException(config.clusterName());
+        }
+        return "caught up: the archive holds all " + t.partitions() + " selected partitions of cluster "
+                + config.clusterName() + " up to their end offsets at " + t.takenAt();
+    }
+
     private void startContinuous() {
         startMetrics(() -> continuousThread != null && continuousThread.isAlive());
         seedLastSuccess();
         continuous = new ContinuousBackup(config, kafka, store, metrics, clock, version);
+        startContinuousThread(continuous::run);
+    }
+
+    private void startContinuousThread(Runnable body) {
         continuousThread = new Thread(() -> {
             try {
-                continuous.run();
+                body.run();
             } catch (RuntimeException e) {
                 continuousFailure = KafkaErrors.translate(e, "back up cluster " + config.clusterName()
                         + " continuously", kafka.bootstrap());

@@ -4,7 +4,6 @@ import dev.kafkadr.agent.AgentRuntime;
 import dev.kafkadr.agent.backup.RunResult;
 import dev.kafkadr.agent.config.AgentConfig;
 import dev.kafkadr.agent.config.AgentConfigLoader;
-import dev.kafkadr.archive.UsageException;
 import dev.kafkadr.cli.KdrVersion;
 import dev.kafkadr.cli.Verbosity;
 import java.nio.file.Path;
@@ -43,7 +42,9 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path config;
 
-    @Option(names = "--once", description = "Run one backup now and exit: 0 only if the run committed.")
+    @Option(names = "--once", description = "Run one backup now and exit: 0 only if the run committed. With "
+            + "--continuous: back up, sharing the partitions with the agents of the group, every selected partition "
+            + "up to its end offset at start; exit 0 once the archive holds all of them.")
     boolean once;
 
     @Option(names = "--continuous", description = "Continuous mode (same as mode: continuous): stay subscribed, "
@@ -72,11 +73,12 @@ public final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AgentConfig cfg = AgentConfigLoader.load(config, overrides());
-        if (once && cfg.continuous()) {
-            throw new UsageException("--once and continuous mode exclude each other: --once runs one scheduled-mode "
-                    + "backup; drop --once (or --continuous / mode: continuous)");
-        }
         try (AgentRuntime runtime = new AgentRuntime(cfg, Clock.systemUTC(), KdrVersion.get())) {
+            if (once && cfg.continuous()) {
+                ShutdownHooks.stopOnTerm(runtime);
+                spec.commandLine().getOut().println(runtime.catchUp());
+                return 0;
+            }
             if (once) {
                 ShutdownHooks.cancelOnTerm(runtime);
                 RunResult r = runtime.runOnce();

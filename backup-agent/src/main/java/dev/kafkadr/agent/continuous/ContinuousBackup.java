@@ -56,6 +56,10 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
     private Admin admin;
     private SnapshotSource snapshots;
     private long snapshotsWritten;
+    private final ObjectStore store;
+    private CatchUpTarget target;
+    private Instant lastCoverageCheck = Instant.EPOCH;
+    private volatile boolean caughtUp;
 
     public ContinuousBackup(AgentConfig config, KafkaClientConfig kafka, ObjectStore store, BackupListener listener,
                             Clock clock, String version) {
@@ -64,11 +68,31 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
         this.listener = listener;
         this.clock = clock;
         this.cluster = config.clusterName();
+        this.store = store;
         OpenPartition.SegmentSettings settings = new OpenPartition.SegmentSettings(config.compression(),
                 config.compressionLevel(), config.blockBytes(), config.segmentMaxBytes());
         this.opener = new PartitionOpener(store, cluster, config.writerId(), version, settings, listener, clock);
         this.committer = new CycleCommitter(store, cluster, config.writerId(), version, clock);
         this.lag = new PartitionLag(cluster, listener, clock);
+    }
+
+    /**
+     * {@code --continuous --once}: takes the cut of every selected partition, then runs as {@link #run()} until the
+     * archive holds every selected partition up to it (whichever agent of the group committed it) or until
+     * {@link #stop()}.
+     *
+     * @return the cut, or null if stopped before the archive covered it
+     */
+    public CatchUpTarget catchUp() {
+        try (Admin a = Admin.create(kafka.admin("kdr-agent-cut-" + cluster))) {
+            target = CatchUpTarget.take(a, config, clock.instant());
+        } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+            throw dev.kafkadr.kafka.KafkaErrors.translate(e, "take the cut of cluster " + cluster,
+                    kafka.bootstrap());
+        }
+        LOG.info("catching up: {} partitions up to their end offsets at {}", target.partitions(), target.takenAt());
+        run();
+        return caughtUp ? target : null;
     }
 
     /** Runs until {@link #stop()}; failures of Kafka or the store propagate (nothing half-committed). */
@@ -91,6 +115,7 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
                 }
                 commitIfDue();
                 lag.update(owned.values(), c);
+                checkCaughtUp();
             }
             LOG.info("stopping: committing in-flight data of {} partitions", owned.size());
             commitOwned("shutdown");
@@ -167,11 +192,30 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
     private void commitIfDue() {
         Instant now = clock.instant();
         boolean due = owned.values().stream().anyMatch(p -> p.hasPending()
-                && !now.isBefore(p.pendingSince().plus(config.segmentMaxAge())));
+                && (!now.isBefore(p.pendingSince().plus(config.segmentMaxAge()))
+                || target != null && target.reachedBy(p)));
         snapshots.refreshIfDue();
         boolean newSnapshots = snapshots.version() > snapshotsWritten && snapshots.latest() != null;
         if (due || newSnapshots) {
             commitOwned(due ? "segment age" : "new snapshots");
+        }
+    }
+
+    /** Catch-up mode: stop once the archive covers the cut (checked about once a second). */
+    private void checkCaughtUp() {
+        Instant now = clock.instant();
+        if (target == null || now.isBefore(lastCoverageCheck.plusSeconds(1))) {
+            return;
+        }
+        lastCoverageCheck = now;
+        java.util.Set<TopicPartition> missing = target.missing(store, cluster);
+        if (missing.isEmpty()) {
+            LOG.info("caught up: the archive holds all {} selected partitions up to the cut taken at {}",
+                    target.partitions(), target.takenAt());
+            caughtUp = true;
+            stopping.set(true);
+        } else {
+            LOG.debug("catching up: {} partitions still short of the cut: {}", missing.size(), missing);
         }
     }
 

@@ -2,7 +2,9 @@ package dev.kafkadr.agent.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kafkadr.agent.AgentRuntime;
 import dev.kafkadr.agent.backup.BackupEngine;
+import dev.kafkadr.agent.config.AgentConfig;
 import dev.kafkadr.archive.FailureKind;
 import dev.kafkadr.archive.KdrException;
 import dev.kafkadr.archive.catalog.PartitionFencedException;
@@ -12,6 +14,8 @@ import dev.kafkadr.archive.store.StoreOptions;
 import dev.kafkadr.archive.store.local.LocalObjectStore;
 import dev.kafkadr.testkit.KafkaTestCluster;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two scheduled-mode agents (not coordinated by a consumer group) backing up the same cluster into the same store
- * at the same time, several rounds. Invariant: each run either commits or fails with a CONFLICT naming the
- * partition another writer took (nothing committed by that run); every committed chain is contiguous; after a
- * final uncontested run the archive holds every record exactly once.
+ * Two agents backing up the same cluster into the same store at the same time. Scheduled mode (not coordinated):
+ * each run either commits or fails with a CONFLICT naming the partition another writer took (nothing committed by
+ * that run); every committed chain is contiguous; after a final uncontested run the archive holds every record
+ * exactly once. Continuous catch-up ({@code --continuous --once}, one consumer group): the two split the partitions,
+ * both return only when the archive holds every partition up to the cut, and it holds every record exactly once.
  */
-class TwoScheduledAgentsIT {
+class TwoAgentsIT {
 
     static KafkaTestCluster kafka;
     @TempDir
@@ -40,6 +45,7 @@ class TwoScheduledAgentsIT {
     static void start() {
         kafka = KafkaTestCluster.start();
         kafka.createTopic("shared", 6);
+        kafka.createTopic("grouped", 6);
     }
 
     @AfterAll
@@ -57,7 +63,8 @@ class TwoScheduledAgentsIT {
 
     private static BackupEngine engine(ObjectStore store, String writer) {
         return AgentTestSupport.engine(AgentTestSupport.config(kafka.bootstrapServers(), "file:///unused", "prod",
-                Map.of("agent.writer-id", writer, "backup.parallelism", "2", "backup.acls.enabled", "false")),
+                Map.of("agent.writer-id", writer, "backup.parallelism", "2", "backup.acls.enabled", "false",
+                        "topics.include", "shared")),
                 store);
     }
 
@@ -100,6 +107,51 @@ class TwoScheduledAgentsIT {
         assertChainsContiguous(store);
         AgentTestSupport.assertArchiveEquals(kafka.readAll("shared", "read_committed"),
                 AgentTestSupport.archived(store, "prod", "shared"), "shared");
+    }
+
+    @Test
+    void two_catch_up_agents_of_one_group_split_the_partitions_and_both_finish_when_the_archive_is_complete()
+            throws Exception {
+        try (KafkaProducer<byte[], byte[]> p = kafka.producer()) {
+            for (int i = 0; i < 30_000; i++) {
+                p.send(new ProducerRecord<>("grouped", i % 6, ("k" + i).getBytes(), new byte[100]));
+            }
+        }
+        Path storeDir = dir.resolve("grouped-archive");
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<String>> agents = new ArrayList<>();
+        for (String writer : List.of("g1", "g2")) {
+            AgentConfig cfg = AgentTestSupport.config(kafka.bootstrapServers(), storeDir.toUri().toString(),
+                    "grouped", Map.of("mode", "continuous", "agent.writer-id", writer, "topics.include", "grouped",
+                            "backup.segment.max.age.ms", "600000", "backup.acls.enabled", "false"));
+            agents.add(CompletableFuture.supplyAsync(() -> {
+                try (AgentRuntime runtime = new AgentRuntime(cfg, Clock.systemUTC(), "test")) {
+                    go.await();
+                    return runtime.catchUp();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        go.countDown();
+        for (CompletableFuture<String> a : agents) {
+            assertThat(a.get(180, TimeUnit.SECONDS)).startsWith("caught up: the archive holds all 6 selected");
+        }
+        ObjectStore store = new LocalObjectStore(storeDir, StoreOptions.empty());
+        AgentTestSupport.assertArchiveEquals(kafka.readAll("grouped", "read_committed"),
+                AgentTestSupport.archived(store, "grouped", "grouped"), "grouped");
+        assertThat(chains(store, "grouped", "grouped")).extracting(PartitionCommit::writerId)
+                .isSubsetOf("g1", "g2");
+    }
+
+    private static List<PartitionCommit> chains(ObjectStore store, String cluster, String topic) {
+        dev.kafkadr.archive.catalog.ArchiveCatalog c = new dev.kafkadr.archive.catalog.ArchiveCatalog(store);
+        var runs = c.committedRunIds(cluster);
+        List<PartitionCommit> out = new ArrayList<>();
+        for (int p : c.partitions(cluster, topic)) {
+            out.addAll(c.history(cluster, topic, p, runs, null).chain());
+        }
+        return out;
     }
 
     private static void assertChainsContiguous(ObjectStore store) {
