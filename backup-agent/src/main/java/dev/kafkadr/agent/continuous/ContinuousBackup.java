@@ -4,11 +4,9 @@ import dev.kafkadr.agent.backup.BackupListener;
 import dev.kafkadr.agent.backup.RunResult;
 import dev.kafkadr.agent.config.AgentConfig;
 import dev.kafkadr.archive.catalog.ArchiveLayout;
-import dev.kafkadr.archive.manifest.OffsetGap;
 import dev.kafkadr.archive.manifest.RunManifest;
 import dev.kafkadr.archive.store.ObjectStore;
 import dev.kafkadr.kafka.KafkaClientConfig;
-import dev.kafkadr.kafka.RecordConversions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +18,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +45,7 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
     private final PartitionOpener opener;
     private final CycleCommitter committer;
     private final PartitionLag lag;
+    private final RecordRouter router;
     private final Map<TopicPartition, OpenPartition> owned = new HashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -74,6 +70,7 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
         this.opener = new PartitionOpener(store, cluster, config.writerId(), version, settings, listener, clock);
         this.committer = new CycleCommitter(store, cluster, config.writerId(), version, clock);
         this.lag = new PartitionLag(cluster, listener, clock);
+        this.router = new RecordRouter(cluster, listener, POLL);
     }
 
     /**
@@ -109,7 +106,7 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
                     + "snapshots every {} s", cluster, config.writerId(), group,
                     config.segmentMaxAge().toSeconds(), config.snapshotInterval().toSeconds());
             while (!stopping.get()) {
-                pollOnce(c);
+                router.pollOnce(c, owned);
                 if (stopping.get()) {
                     break;
                 }
@@ -143,50 +140,6 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
         o.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         o.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         return kafka.consumer("kdr-agent-" + cluster + "-" + config.writerId(), o);
-    }
-
-    private void pollOnce(KafkaConsumer<byte[], byte[]> c) {
-        ConsumerRecords<byte[], byte[]> batch;
-        try {
-            batch = c.poll(POLL);
-        } catch (OffsetOutOfRangeException e) {
-            retentionGap(c, e.partitions());
-            return;
-        }
-        for (TopicPartition tp : batch.partitions()) {
-            OpenPartition p = owned.get(tp);
-            if (p == null) {
-                continue;
-            }
-            long records = 0;
-            long bytes = 0;
-            for (ConsumerRecord<byte[], byte[]> r : batch.records(tp)) {
-                p.append(RecordConversions.toArchived(r));
-                records++;
-                bytes += Math.max(r.serializedKeySize(), 0) + Math.max(r.serializedValueSize(), 0);
-            }
-            listener.archived(cluster, tp.topic(), records, bytes);
-        }
-        for (Map.Entry<TopicPartition, OpenPartition> e : owned.entrySet()) {
-            e.getValue().advanceTo(c.position(e.getKey()));
-        }
-    }
-
-    private void retentionGap(KafkaConsumer<byte[], byte[]> c, Collection<TopicPartition> tps) {
-        Map<TopicPartition, Long> starts = c.beginningOffsets(tps);
-        for (TopicPartition tp : tps) {
-            OpenPartition p = owned.get(tp);
-            if (p == null) {
-                continue;
-            }
-            long from = p.position();
-            p.lostTo(starts.get(tp));
-            LOG.warn("{}: retention gap while reading: offsets {} to {} were deleted before they could be read", tp,
-                    from, starts.get(tp) - 1);
-            listener.gap(cluster, tp.topic(), tp.partition(), new OffsetGap(from, starts.get(tp),
-                    OffsetGap.RETENTION));
-            c.seek(tp, p.position());
-        }
     }
 
     private void commitIfDue() {

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -169,24 +170,24 @@ class ScaleOutIT {
 
     /** Waits until exactly {@code writers} are members and each has PARTITIONS / n partitions. */
     private static Map<String, Set<Integer>> awaitBalanced(Set<String> writers) {
-        Map<String, Set<Integer>>[] seen = new Map[1];
+        AtomicReference<Map<String, Set<Integer>>> seen = new AtomicReference<>();
         await("group balanced over " + writers).atMost(WAIT).ignoreExceptions().pollInterval(Duration.ofMillis(500)).until(() -> {
-            seen[0] = assignment();
-            return seen[0].keySet().equals(writers)
-                    && seen[0].values().stream().allMatch(s -> s.size() == PARTITIONS / writers.size());
+            seen.set(assignment());
+            return seen.get().keySet().equals(writers)
+                    && seen.get().values().stream().allMatch(s -> s.size() == PARTITIONS / writers.size());
         });
-        return seen[0];
+        return seen.get();
     }
 
     /** Waits until exactly {@code writers} are members and they hold every partition between them. */
     private static Map<String, Set<Integer>> awaitAssigned(Set<String> writers) {
-        Map<String, Set<Integer>>[] seen = new Map[1];
+        AtomicReference<Map<String, Set<Integer>>> seen = new AtomicReference<>();
         await("all partitions assigned to " + writers).atMost(WAIT).ignoreExceptions().pollInterval(Duration.ofMillis(500)).until(() -> {
-            seen[0] = assignment();
-            return seen[0].keySet().equals(writers)
-                    && seen[0].values().stream().mapToInt(Set::size).sum() == PARTITIONS;
+            seen.set(assignment());
+            return seen.get().keySet().equals(writers)
+                    && seen.get().values().stream().mapToInt(Set::size).sum() == PARTITIONS;
         });
-        return seen[0];
+        return seen.get();
     }
 
     /** The group's current assignment by writer id (the client id is kdr-agent-prod-WRITER). */
