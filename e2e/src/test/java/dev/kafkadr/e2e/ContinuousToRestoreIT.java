@@ -44,9 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Continuous mode end to end: a kdr-agent process in continuous mode while records are produced continuously.
  * Checked: (1) per record, the delay from the producer's acknowledgement to the record being in a committed run,
  * bounded by the segment age plus slack; (2) {@code kdr restore --to-time T}, run once the segment age (plus slack)
- * has passed since T and while production goes on, restores exactly the source records with a timestamp up to T;
- * (3) after SIGTERM (committed and aborted transactions produced last) the archive equals what a read_committed
- * consumer sees.
+ * has passed since T and while production goes on, restores exactly the source records with a timestamp up to T,
+ * and the commits are runs {@code kdr backups list} shows; (3) after SIGTERM (committed and aborted transactions
+ * produced last) the archive equals what a read_committed consumer sees.
  */
 class ContinuousToRestoreIT {
 
@@ -117,6 +117,9 @@ class ContinuousToRestoreIT {
                 upToT += expected.size();
             }
             assertThat(upToT).as("records produced before T").isGreaterThan(200);
+            String newest = new ArchiveCatalog(store).committedRunIds("prod").last();
+            assertThat(RoundTrip.KDR.run("backups", "list", "--store", storeDir.toUri().toString()).assertSuccess()
+                    .out()).as("continuous commits are runs like any other").contains(newest);
 
             producing.set(false);
             producer.join();

@@ -39,7 +39,7 @@ public final class OpenPartition {
     private Instant pendingSince;
     private long pendingMinTimestamp = Long.MAX_VALUE;
 
-    /** How segments are written. */
+    /** How segments are written. Immutable. */
     public record SegmentSettings(dev.kafkadr.archive.format.Codec codec, int level, int blockBytes, long maxBytes) {
     }
 

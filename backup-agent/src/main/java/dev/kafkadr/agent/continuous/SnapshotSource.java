@@ -35,7 +35,7 @@ public final class SnapshotSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotSource.class);
 
-    /** One set of snapshots, stamped with the run id of the commit that writes it. */
+    /** One set of snapshots, stamped with the run id of the commit that writes it. Immutable. */
     public record Snapshots(TopicsSnapshot topics, GroupsSnapshot groups, AclsSnapshot acls) {
 
         Snapshots stamped(String runId) {

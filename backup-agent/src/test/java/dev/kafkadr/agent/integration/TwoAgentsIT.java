@@ -73,8 +73,8 @@ class TwoAgentsIT {
             throws Exception {
         ObjectStore store = new LocalObjectStore(dir.resolve("archive"), StoreOptions.empty());
         List<String> outcomes = new ArrayList<>();
-        for (int round = 0; round < 4; round++) {
-            produce(round * 20_000, 20_000);
+        for (int round = 0; round < 3; round++) {
+            produce(round * 10_000, 10_000);
             CountDownLatch go = new CountDownLatch(1);
             List<CompletableFuture<String>> runs = new ArrayList<>();
             for (String writer : List.of("left", "right")) {
