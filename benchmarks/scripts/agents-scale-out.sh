@@ -28,7 +28,7 @@ echo "producing $RECORDS records of $RECORD_BYTES bytes over $PARTITIONS partiti
   --record-size "$RECORD_BYTES" --throughput -1 --producer-props "bootstrap.servers=$B" acks=all \
   linger.ms=20 batch.size=262144 | tail -1 >&2
 mib=$(awk -v n="$RECORDS" -v s="$RECORD_BYTES" 'BEGIN {printf "%.1f", n * s / 1048576}')
-printf 'client.id=bench\nsession.timeout.ms=10000\n' > "$WORK/client.properties"
+printf 'session.timeout.ms=10000\n' > "$WORK/client.properties"
 
 # total lag of the group over the topic's partitions, or -1 while not every partition has a committed offset
 lag() {

@@ -131,13 +131,11 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
 
     private Map<String, Object> consumerProps(String group) {
         Map<String, Object> o = new HashMap<>();
-        o.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        o.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         o.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, config.fetchMaxBytes());
         o.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         o.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
-        kafka.properties().keySet().forEach(o::remove); // the command-config wins (session.timeout.ms, …)
-        o.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        kafka.properties().keySet().forEach(o::remove); // the command-config wins (session.timeout.ms, fetch …)
+        o.put(ConsumerConfig.GROUP_ID_CONFIG, group);       // these two are the agent's, whatever the file says
         o.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         return kafka.consumer("kdr-agent-" + cluster + "-" + config.writerId(), o);
     }
