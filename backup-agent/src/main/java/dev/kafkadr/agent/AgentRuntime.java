@@ -14,7 +14,12 @@ import dev.kafkadr.archive.UsageException;
 import dev.kafkadr.archive.catalog.RunId;
 import dev.kafkadr.archive.store.ObjectStore;
 import dev.kafkadr.archive.store.ObjectStores;
+import dev.kafkadr.agent.continuous.CatchUpStoppedException;
+import dev.kafkadr.agent.continuous.CatchUpTarget;
+import dev.kafkadr.agent.continuous.ContinuousBackup;
 import dev.kafkadr.kafka.KafkaClientConfig;
+import dev.kafkadr.kafka.KafkaErrors;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -37,14 +42,19 @@ public final class AgentRuntime implements AutoCloseable {
     private final AgentMetrics metrics;
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final KafkaClientConfig kafka;
+    private final String version;
     private BackupScheduler scheduler;
     private MetricsServer server;
+    private volatile ContinuousBackup continuous;
+    private Thread continuousThread;
+    private volatile RuntimeException continuousFailure;
 
     public AgentRuntime(AgentConfig config, Clock clock, String version) {
         this.config = config;
         this.clock = clock;
-        KafkaClientConfig kafka = KafkaClientConfig.load(config.bootstrapServers(),
-                config.commandConfig().orElse(null));
+        this.version = version;
+        this.kafka = KafkaClientConfig.load(config.bootstrapServers(), config.commandConfig().orElse(null));
         this.store = ObjectStores.open(config.storeUri(), config.storeOptions());
         this.metrics = new AgentMetrics(config.clusterName());
         this.engine = new BackupEngine(config, kafka, store, metrics, clock, version);
@@ -58,15 +68,18 @@ public final class AgentRuntime implements AutoCloseable {
         return r;
     }
 
-    /** Service mode: metrics endpoint, schedule, and a catch-up run if one was missed. Returns at once. */
+    /**
+     * Service mode: metrics endpoint, then either continuous backup (mode continuous) or the schedule with a
+     * catch-up run if one was missed. Returns at once.
+     */
     public void startService() {
+        if (config.continuous()) {
+            startContinuous();
+            return;
+        }
         String cron = config.cron().orElseThrow(() -> new UsageException(
                 "schedule.cron is not set: give a Quartz cron expression in the config, or use --once"));
-        if (config.metricsPort() >= 0) {
-            server = new MetricsServer(config.metricsHost(), config.metricsPort(), metrics,
-                    () -> scheduler != null && scheduler.isRunning());
-            LOG.info("metrics on http://{}:{}/metrics, health on /health", config.metricsHost(), server.port());
-        }
+        startMetrics(() -> scheduler != null && scheduler.isRunning());
         seedLastSuccess();
         scheduler = new BackupScheduler(config.clusterName(), cron, config.timezone(), this::scheduledRun, clock);
         scheduler.start();
@@ -79,6 +92,54 @@ public final class AgentRuntime implements AutoCloseable {
                 scheduler.runNow();
             }
         }
+    }
+
+    private void startMetrics(java.util.function.BooleanSupplier healthy) {
+        if (config.metricsPort() >= 0) {
+            server = new MetricsServer(config.metricsHost(), config.metricsPort(), metrics, healthy);
+            LOG.info("metrics on http://{}:{}/metrics, health on /health", config.metricsHost(), server.port());
+        }
+    }
+
+    /**
+     * {@code --continuous --once}: backs up, with the other agents of the group, every selected partition up to
+     * its end offset at start; returns a summary once the archive holds all of them; throws
+     * {@link CatchUpStoppedException} if stopped first, or the typed failure.
+     */
+    public String catchUp() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<CatchUpTarget> done = new java.util.concurrent.atomic
+                .AtomicReference<>();
+        continuous = new ContinuousBackup(config, kafka, store, metrics, clock, version);
+        startContinuousThread(() -> done.set(continuous.catchUp()));
+        awaitStop();
+        CatchUpTarget t = done.get();
+        if (t == null) {
+            throw new CatchUpStoppedException(config.clusterName());
+        }
+        return "caught up: the archive holds all " + t.partitions() + " selected partitions of cluster "
+                + config.clusterName() + " up to their end offsets at " + t.takenAt();
+    }
+
+    private void startContinuous() {
+        startMetrics(() -> continuousThread != null && continuousThread.isAlive());
+        seedLastSuccess();
+        continuous = new ContinuousBackup(config, kafka, store, metrics, clock, version);
+        startContinuousThread(continuous::run);
+    }
+
+    private void startContinuousThread(Runnable body) {
+        continuousThread = new Thread(() -> {
+            try {
+                body.run();
+            } catch (RuntimeException e) {
+                continuousFailure = KafkaErrors.translate(e, "back up cluster " + config.clusterName()
+                        + " continuously", kafka.bootstrap());
+                LOG.debug("continuous backup failed", e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "kdr-continuous-" + config.clusterName());
+        continuousThread.start();
     }
 
     private void seedLastSuccess() {
@@ -97,9 +158,13 @@ public final class AgentRuntime implements AutoCloseable {
         runOnce();
     }
 
-    /** Blocks until {@link #close()}. */
+    /** Blocks until {@link #close()} (or until continuous backup failed: then throws its typed failure). */
     public void awaitStop() throws InterruptedException {
         stopped.await();
+        RuntimeException failure = continuousFailure;
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     public int metricsPort() {
@@ -114,9 +179,28 @@ public final class AgentRuntime implements AutoCloseable {
         return metrics;
     }
 
+    /** Continuous mode: commit (or abandon) what is in flight, leave the group, wait for the loop to end. */
+    private void stopContinuous() {
+        ContinuousBackup c = continuous;
+        if (c == null) {
+            return;
+        }
+        c.stop();
+        try {
+            continuousThread.join(Duration.ofSeconds(90).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (continuousThread.isAlive()) {
+            LOG.warn("continuous backup did not stop within 90 s; exiting anyway (nothing half-committed: an "
+                    + "unfinished commit has no manifest)");
+        }
+    }
+
     @Override
     public void close() {
         engine.cancel();
+        stopContinuous();
         if (scheduler != null) {
             scheduler.close();
         }

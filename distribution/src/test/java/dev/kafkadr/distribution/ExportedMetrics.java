@@ -41,6 +41,8 @@ final class ExportedMetrics {
         listener.gap(cluster, "orders", 0, new OffsetGap(0, 5, OffsetGap.RETENTION));
         listener.runCommitted(new RunResult(cluster, "r1", "m1", 1, 1, 1, 10, 1000, 1, now.minusSeconds(3), now));
         listener.runFailed(cluster, "r2", new IllegalStateException("boom"), Duration.ofSeconds(1));
+        listener.partitionLag(cluster, "orders", 0, 42, 1.5);
+        listener.partitionCommitted(cluster, "orders", 0, now);
         Map<String, Set<String>> out = new TreeMap<>();
         for (String line : metrics.registry().scrape().split("\n")) {
             Matcher m = SAMPLE.matcher(line);

@@ -81,11 +81,13 @@ class PrometheusRulesTest {
                 .containsOnlyKeys("kdr_backup_retention_gaps_total");
         assertThat(PromQl.metrics(rule("KdrBackupPartitionsStuck").path("expr").asText()))
                 .containsOnlyKeys("kdr_backup_partitions_behind_cut");
+        assertThat(PromQl.metrics(rule("KdrContinuousBackupLagging").path("expr").asText()))
+                .containsOnlyKeys("kdr_backup_partition_lag_seconds");
     }
 
     @Test
     void every_rule_has_a_severity_a_summary_and_a_description() {
-        assertThat(rules).hasSize(6);
+        assertThat(rules).hasSize(7);
         for (JsonNode r : rules) {
             assertThat(r.path("labels").path("severity").asText()).as("severity of %s", r.path("alert"))
                     .isIn("critical", "warning");
@@ -113,7 +115,7 @@ class PrometheusRulesTest {
         Path promtool = ExternalTool.require("promtool", PROMTOOL_HINT);
         Processes.Result r = Processes.run(List.of(promtool.toString(), "check", "rules", RULES), Map.of(),
                 RepoFiles.root(), Duration.ofSeconds(60)).assertSuccess();
-        assertThat(r.out()).contains("SUCCESS: 6 rules found");
+        assertThat(r.out()).contains("SUCCESS: 7 rules found");
     }
 
     @Test

@@ -140,15 +140,7 @@ public final class ArchiveCatalog {
      */
     public PartitionHistory history(String cluster, String topic, int partition, NavigableSet<String> committedRuns,
                                     String asOfRunId) {
-        NavigableSet<String> candidates = asOfRunId == null ? committedRuns : committedRuns.headSet(asOfRunId, true);
-        long headSeq = 0;
-        for (String runId : candidates.descendingSet()) {
-            PartitionEntry e = entry(cluster, runId, topic, partition);
-            if (e != null) {
-                headSeq = e.commitSeq();
-                break;
-            }
-        }
+        long headSeq = headSeq(cluster, topic, partition, committedRuns, asOfRunId);
         List<PartitionCommit> chain = new ArrayList<>();
         for (long seq = headSeq; seq > 0; ) {
             PartitionCommit c;
@@ -163,6 +155,36 @@ public final class ArchiveCatalog {
         }
         Collections.reverse(chain);
         return new PartitionHistory(cluster, topic, partition, chain);
+    }
+
+    /**
+     * Only the head commit of a partition as of run {@code asOfRunId} (null for the newest), without walking the
+     * chain: what a writer needs to continue, in a constant number of reads however long the history is.
+     */
+    public java.util.Optional<PartitionCommit> head(String cluster, String topic, int partition,
+                                                    NavigableSet<String> committedRuns, String asOfRunId) {
+        long seq = headSeq(cluster, topic, partition, committedRuns, asOfRunId);
+        if (seq == 0) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(commit(cluster, topic, partition, seq));
+        } catch (dev.kafkadr.archive.store.ObjectNotFoundException e) {
+            throw new CorruptArchiveObjectException(ArchiveLayout.commitKey(cluster, topic, partition, seq),
+                    "is the head of " + topic + "-" + partition + " in a committed manifest but does not exist", e);
+        }
+    }
+
+    private long headSeq(String cluster, String topic, int partition, NavigableSet<String> committedRuns,
+                         String asOfRunId) {
+        NavigableSet<String> candidates = asOfRunId == null ? committedRuns : committedRuns.headSet(asOfRunId, true);
+        for (String runId : candidates.descendingSet()) {
+            PartitionEntry e = entry(cluster, runId, topic, partition);
+            if (e != null) {
+                return e.commitSeq();
+            }
+        }
+        return 0;
     }
 
     /** Streams every record of a partition's history to {@code action}, in offset order, checking every block. */

@@ -70,9 +70,9 @@ public final class RunWriter {
     /** Finds where {@code topic-partition} stands: committed head and highest seq. */
     public PartitionStart start(String topic, int partition) {
         List<Long> seqs = catalog.commitSeqs(cluster, topic, partition);
-        PartitionHistory h = catalog.history(cluster, topic, partition, committedRuns, null);
+        PartitionCommit head = catalog.head(cluster, topic, partition, committedRuns, null).orElse(null);
         long highest = seqs.isEmpty() ? 0 : seqs.get(seqs.size() - 1);
-        return new PartitionStart(topic, partition, h.head().orElse(null), highest);
+        return new PartitionStart(topic, partition, head, highest);
     }
 
     /** Opens a new segment whose first record has offset {@code baseOffset}. */

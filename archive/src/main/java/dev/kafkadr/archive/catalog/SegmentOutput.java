@@ -5,6 +5,7 @@ import dev.kafkadr.archive.format.Codec;
 import dev.kafkadr.archive.format.SegmentSummary;
 import dev.kafkadr.archive.format.SegmentWriter;
 import dev.kafkadr.archive.manifest.SegmentRef;
+import dev.kafkadr.archive.store.ObjectStore;
 import dev.kafkadr.archive.store.ObjectUpload;
 
 /**
@@ -30,6 +31,19 @@ public final class SegmentOutput implements AutoCloseable {
             throw e;
         }
         this.writer = w;
+    }
+
+    /**
+     * Opens a segment outside any one run (continuous mode: a segment may be committed by a later run than the one
+     * in progress when it was opened). {@code segmentId} has the shape of a run id and is never the id of a run
+     * manifest, so retention treats the object as uncommitted (kept for the grace period) until a committed chain
+     * references it.
+     */
+    public static SegmentOutput open(ObjectStore store, String cluster, String topic, int partition, long baseOffset,
+                                     String segmentId, Codec codec, int level, int blockBytes) {
+        String key = ArchiveLayout.segmentKey(ArchiveLayout.checkName("cluster name", cluster), topic, partition,
+                baseOffset, segmentId);
+        return new SegmentOutput(key, store.upload(key), codec, level, blockBytes);
     }
 
     public String key() {

@@ -26,4 +26,16 @@ public interface BackupListener {
 
     default void runFailed(String cluster, String runId, Throwable error, Duration duration) {
     }
+
+    /** Continuous mode: records not yet committed to the archive and the age of the oldest of them. */
+    default void partitionLag(String cluster, String topic, int partition, long records, double seconds) {
+    }
+
+    /** Continuous mode: a commit of this partition's data became visible (its run manifest was written). */
+    default void partitionCommitted(String cluster, String topic, int partition, java.time.Instant at) {
+    }
+
+    /** Continuous mode: this agent no longer owns the partition (its per-partition metrics go away). */
+    default void partitionReleased(String cluster, String topic, int partition) {
+    }
 }

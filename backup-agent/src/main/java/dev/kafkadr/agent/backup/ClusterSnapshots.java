@@ -40,17 +40,17 @@ import org.apache.kafka.common.resource.ResourceType;
  * timestamp type), consumer-group offsets on the backed-up partitions, and the ACLs that concern them.
  * Stateless apart from the admin client it is given; thread-safe.
  */
-final class ClusterSnapshots {
+public final class ClusterSnapshots {
 
     private final Admin admin;
     private final Clock clock;
 
-    ClusterSnapshots(Admin admin, Clock clock) {
+    public ClusterSnapshots(Admin admin, Clock clock) {
         this.admin = admin;
         this.clock = clock;
     }
 
-    TopicsSnapshot topics(String runId, Map<String, TopicDescription> described)
+    public TopicsSnapshot topics(String runId, Map<String, TopicDescription> described)
             throws ExecutionException, InterruptedException {
         List<ConfigResource> resources = described.keySet().stream()
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
@@ -77,7 +77,7 @@ final class ClusterSnapshots {
         return new TopicsSnapshot(runId, out);
     }
 
-    GroupsSnapshot groups(String runId, Set<TopicPartition> backedUp, TopicSelector groupSelector)
+    public GroupsSnapshot groups(String runId, Set<TopicPartition> backedUp, TopicSelector groupSelector)
             throws ExecutionException, InterruptedException {
         Collection<GroupListing> listings = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get();
         List<String> groupIds = listings.stream().map(GroupListing::groupId).filter(groupSelector::matches)
@@ -126,7 +126,7 @@ final class ClusterSnapshots {
     }
 
     /** ACLs on the given topics and groups (literal, prefixed and wildcard patterns that cover them). */
-    AclsSnapshot acls(String runId, Set<String> topics, Set<String> groups)
+    public AclsSnapshot acls(String runId, Set<String> topics, Set<String> groups)
             throws InterruptedException, ExecutionException {
         Collection<AclBinding> all;
         try {

@@ -72,13 +72,21 @@ final class PartitionExecutor {
                     return null;
                 }));
             }
+            ExecutionException first = null;
             for (Future<?> f : futures) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
                     cancelled.set(true);
-                    throw e;
+                    // the failure that cancelled the others, not a worker's "cancelled" reaction to it
+                    if (first == null || first.getCause() instanceof BackupCancelledException
+                            && !(e.getCause() instanceof BackupCancelledException)) {
+                        first = e;
+                    }
                 }
+            }
+            if (first != null) {
+                throw first;
             }
             return new ArrayList<>(commits);
         } finally {

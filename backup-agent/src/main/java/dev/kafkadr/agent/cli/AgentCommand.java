@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
                         + "5 Kafka or store unreachable; 6 access denied; 7 conflict; 130 cancelled."},
         footer = {"", "Examples:",
                 "  kdr-agent --config /etc/kdr/agent.yaml",
+                "  kdr-agent --config /etc/kdr/agent.yaml --continuous",
                 "  kdr-agent --once --bootstrap-server kafka:9092 --store file:///var/lib/kdr/archive "
                         + "--cluster-name prod --topics 'orders.*'",
                 "", "Configuration reference: docs/agent-configuration.md"})
@@ -41,8 +42,14 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path config;
 
-    @Option(names = "--once", description = "Run one backup now and exit: 0 only if the run committed.")
+    @Option(names = "--once", description = "Run one backup now and exit: 0 only if the run committed. With "
+            + "--continuous: back up, sharing the partitions with the agents of the group, every selected partition "
+            + "up to its end offset at start; exit 0 once the archive holds all of them.")
     boolean once;
+
+    @Option(names = "--continuous", description = "Continuous mode (same as mode: continuous): stay subscribed, "
+            + "commit at least every backup.segment.max.age.ms, share partitions with the agents of agent.group-id.")
+    boolean continuousMode;
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Overrides source.bootstrap-servers.")
     String bootstrap;
@@ -67,6 +74,11 @@ public final class AgentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AgentConfig cfg = AgentConfigLoader.load(config, overrides());
         try (AgentRuntime runtime = new AgentRuntime(cfg, Clock.systemUTC(), KdrVersion.get())) {
+            if (once && cfg.continuous()) {
+                ShutdownHooks.stopOnTerm(runtime);
+                spec.commandLine().getOut().println(runtime.catchUp());
+                return 0;
+            }
             if (once) {
                 ShutdownHooks.cancelOnTerm(runtime);
                 RunResult r = runtime.runOnce();
@@ -76,7 +88,9 @@ public final class AgentCommand implements Callable<Integer> {
             runtime.startService();
             ShutdownHooks.stopOnTerm(runtime);
             spec.commandLine().getOut().println("kdr-agent " + KdrVersion.get() + " backing up cluster "
-                    + cfg.clusterName() + " on schedule '" + cfg.cron().orElse("") + "' (" + cfg.timezone() + ")");
+                    + cfg.clusterName() + (cfg.continuous() ? " continuously in group '" + cfg.groupId()
+                    + "' (commits at least every " + cfg.segmentMaxAge().toSeconds() + " s)"
+                    : " on schedule '" + cfg.cron().orElse("") + "' (" + cfg.timezone() + ")"));
             spec.commandLine().getOut().flush();
             runtime.awaitStop();
             return 0;
@@ -93,6 +107,9 @@ public final class AgentCommand implements Callable<Integer> {
             m.put(AgentConfig.TOPICS_INCLUDE, List.of(topics));
         }
         put(m, AgentConfig.SOURCE_NAME, clusterName);
+        if (continuousMode) {
+            m.put(AgentConfig.MODE, "continuous");
+        }
         return m;
     }
 

@@ -64,6 +64,10 @@ public final class AgentConfig extends AbstractConfig {
     public static final String METRICS_PORT = "metrics.port";
     public static final String METRICS_HOST = "metrics.host";
     public static final String WRITER_ID = "agent.writer-id";
+    public static final String MODE = "mode";
+    public static final String SEGMENT_MAX_AGE_MS = "backup.segment.max.age.ms";
+    public static final String SNAPSHOT_INTERVAL_MS = "backup.snapshot.interval.ms";
+    public static final String GROUP_ID = "agent.group-id";
 
     private static final int MIB = 1 << 20;
 
@@ -160,7 +164,23 @@ public final class AgentConfig extends AbstractConfig {
                             + "picks a free port.")
             .define(METRICS_HOST, Type.STRING, "0.0.0.0", Importance.LOW, "Address the metrics endpoint binds to.")
             .define(WRITER_ID, Type.STRING, "", Importance.LOW,
-                    "Identifies this agent in commit records (default: the host name).");
+                    "Identifies this agent in commit records (default: the host name). Give each agent of a "
+                    + "group its own id when several run on one host.")
+            .define(MODE, Type.STRING, "scheduled", ConfigDef.CaseInsensitiveValidString.in("scheduled",
+                    "continuous"), Importance.HIGH, "scheduled: a run at every schedule.cron fire time (or one "
+                    + "with --once). continuous: stay subscribed and commit in-flight data at least every "
+                    + "backup.segment.max.age.ms (the RPO), sharing partitions with the other agents of "
+                    + "agent.group-id (same as --continuous).")
+            .define(SEGMENT_MAX_AGE_MS, Type.LONG, 180_000L, Range.atLeast(1000), Importance.MEDIUM,
+                    "Continuous mode: data read from Kafka is committed to the archive (as a run) at the latest "
+                    + "this long after it was read; with the poll and commit time this bounds the RPO.")
+            .define(SNAPSHOT_INTERVAL_MS, Type.LONG, 300_000L, Range.atLeast(1000), Importance.MEDIUM,
+                    "Continuous mode: how often topic metadata, consumer-group offsets and ACLs are snapshotted "
+                    + "(the next commit carries them; commits in between carry none).")
+            .define(GROUP_ID, Type.STRING, "", Importance.MEDIUM,
+                    "Continuous mode: consumer group through which agents share the selected partitions "
+                    + "(cooperative-sticky assignor); default kdr-agent-<source.name>. Agents of one group must "
+                    + "use the same store and source.name.");
 
     private final Path baseDir;
 
@@ -325,6 +345,24 @@ public final class AgentConfig extends AbstractConfig {
 
     public String metricsHost() {
         return getString(METRICS_HOST);
+    }
+
+    public boolean continuous() {
+        return "continuous".equalsIgnoreCase(getString(MODE));
+    }
+
+    public Duration segmentMaxAge() {
+        return Duration.ofMillis(getLong(SEGMENT_MAX_AGE_MS));
+    }
+
+    public Duration snapshotInterval() {
+        return Duration.ofMillis(getLong(SNAPSHOT_INTERVAL_MS));
+    }
+
+    /** The consumer group of continuous-mode agents: the configured one or kdr-agent-&lt;source.name&gt;. */
+    public String groupId() {
+        String g = getString(GROUP_ID);
+        return g == null || g.isBlank() ? "kdr-agent-" + clusterName() : g;
     }
 
     public String writerId() {

@@ -27,9 +27,11 @@ public final class AgentMetrics implements BackupListener {
     private final AtomicLong lastRunRecords = new AtomicLong();
     private final AtomicReference<String> lastResult = new AtomicReference<>("none");
     private final AtomicReference<String> lastError = new AtomicReference<>("");
+    private final PartitionGauges partitions;
 
     public AgentMetrics(String cluster) {
         this.cluster = cluster;
+        this.partitions = new PartitionGauges(registry, cluster);
         Gauge.builder("kdr_backup_last_success_timestamp_seconds", lastSuccessSeconds, AtomicLong::get)
                 .description("Commit time of the newest successful run (0 = none yet)").tag("cluster", cluster)
                 .register(registry);
@@ -95,6 +97,21 @@ public final class AgentMetrics implements BackupListener {
         lastResult.set("failure");
         lastError.set(String.valueOf(error.getMessage()));
         pending.set(0);
+    }
+
+    @Override
+    public void partitionLag(String c, String topic, int partition, long records, double seconds) {
+        partitions.lag(topic, partition, records, seconds);
+    }
+
+    @Override
+    public void partitionCommitted(String c, String topic, int partition, Instant at) {
+        partitions.committed(topic, partition, at);
+    }
+
+    @Override
+    public void partitionReleased(String c, String topic, int partition) {
+        partitions.released(topic, partition);
     }
 
     /**

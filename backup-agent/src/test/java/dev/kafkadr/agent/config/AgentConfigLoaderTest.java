@@ -128,4 +128,28 @@ class AgentConfigLoaderTest {
         assertThatThrownBy(() -> AgentConfigLoader.load(yaml(base), Map.of())).isInstanceOf(UsageException.class)
                 .hasMessageContaining("store.encryption.key-id is required");
     }
+
+    @Test
+    void the_documented_continuous_config_loads_and_defaults_the_group_from_the_source_name() throws Exception {
+        Path f = yaml("""
+                source: {name: prod, bootstrap-servers: 127.0.0.1:9092}
+                store: {uri: file:///var/lib/kdr/archive}
+                mode: continuous
+                agent: {group-id: kdr-agent-prod, writer-id: agent-1}
+                backup: {segment.max.age.ms: 180000, snapshot.interval.ms: 300000}
+                """);
+        AgentConfig c = AgentConfigLoader.load(f, Map.of());
+        assertThat(c.continuous()).isTrue();
+        assertThat(c.groupId()).isEqualTo("kdr-agent-prod");
+        assertThat(c.writerId()).isEqualTo("agent-1");
+        assertThat(c.segmentMaxAge()).hasSeconds(180);
+        assertThat(c.snapshotInterval()).hasSeconds(300);
+        AgentConfig defaults = AgentConfigLoader.load(null, Map.of("source.bootstrap-servers", "h:1",
+                "store.uri", "file:///x", "source.name", "east"));
+        assertThat(defaults.continuous()).isFalse();
+        assertThat(defaults.groupId()).isEqualTo("kdr-agent-east");
+        assertThatThrownBy(() -> AgentConfigLoader.load(null, Map.of("source.bootstrap-servers", "h:1",
+                "store.uri", "file:///x", "mode", "sometimes"))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("mode");
+    }
 }
