@@ -70,7 +70,7 @@ class BrokerFaultIT {
     void a_broker_stopped_and_restarted_mid_backup_leaves_a_clean_outcome_and_the_next_run_is_exact()
             throws Exception {
         Path store = dir.resolve("archive");
-        bulk(60_000);
+        bulk(40_000);
         int victim = leaderOfPartitionZero();
         String outcome;
         try (LiveProducer producer = new LiveProducer(kafka, TOPIC, PARTITIONS, false, 2000, 400)) {
