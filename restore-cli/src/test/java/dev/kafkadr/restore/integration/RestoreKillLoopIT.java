@@ -40,7 +40,7 @@ class RestoreKillLoopIT {
     static final String TOPIC = "loop";
     static final int PARTITIONS = 4;
     static final int MIN_DELAY_MS = 500;
-    static final int MAX_DELAY_MS = 10_000;
+    static final int MAX_DELAY_MS = 8000;
 
     @TempDir
     static Path dir;
