@@ -1,6 +1,7 @@
 package dev.kafkadr.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.kafkadr.archive.store.ObjectStore;
 import dev.kafkadr.archive.store.StoreOptions;
@@ -10,6 +11,7 @@ import dev.kafkadr.testkit.KafkaTestCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,23 +29,26 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kill loop for the backup agent. Invariants: every committed record restorable exactly once; no commit of a partial
  * run. The agent runs as a child JVM ({@code kdr-agent --once}) while a transactional producer keeps writing (every
- * fourth transaction aborted); it is SIGKILLed after a random delay, N times (5 in CI, {@code
- * -Dkdr.faults.iterations=20} for the full loop; {@code -Dkdr.faults.seed=S} replays a printed seed). After every kill
- * each committed run covers every partition and {@code kdr verify} passes; after a final clean run {@code kdr verify
- * --deep} passes and the archive holds exactly what a read_committed read of the source holds.
+ * fourth transaction aborted); it is SIGKILLed after a random delay (see {@link #STARTUP_KILL_SHARE}), N times (5 in
+ * CI, {@code -Dkdr.faults.iterations=20} for the full loop; {@code -Dkdr.faults.seed=S} replays a printed seed).
+ * After every kill each committed run covers every partition and {@code kdr verify} passes; after a final clean run
+ * {@code kdr verify --deep} passes and the archive holds exactly what a read_committed read of the source holds.
  */
 class AgentKillLoopIT {
 
     static final String TOPIC = "loop";
     static final int PARTITIONS = 4;
     /**
-     * Kill delays are drawn uniformly from [MIN_DELAY_MS, 1.2 x the expected run length), so they fall in every phase
-     * (JVM start, cut, reads, segment writes, commits) and sometimes after the run ended. The expected length starts
-     * at INITIAL_EXPECTED_MS and follows what the loop observes (runs that ended by themselves, kills that caught a
-     * run still going), because the machine's load changes it.
+     * Where kills land: a share of them at a random delay in [MIN_DELAY_MS, STARTUP_WINDOW_MS) after the JVM started
+     * (start-up, connecting, taking the cut); the rest at a random delay in [0, 1.2 x the expected work time) after
+     * the run logged its cut (reads, segment writes, partition commits, the manifest, and sometimes after the run
+     * ended). Counting from the cut keeps kills spread over the work on a loaded machine, where JVM start-up alone
+     * can take seconds. The expected work time starts at INITIAL_EXPECTED_WORK_MS and follows what the loop observes.
      */
+    static final double STARTUP_KILL_SHARE = 0.2;
     static final int MIN_DELAY_MS = 300;
-    static final int INITIAL_EXPECTED_MS = 7000;
+    static final int STARTUP_WINDOW_MS = 3000;
+    static final int INITIAL_EXPECTED_WORK_MS = 6000;
     /** Incompressible records written before the first run, so an uninterrupted run takes several seconds. */
     static final int BACKLOG = 100_000;
 
@@ -82,19 +87,26 @@ class AgentKillLoopIT {
         bulk(BACKLOG);
         try (LiveProducer producer = new LiveProducer(kafka, TOPIC, PARTITIONS, true, 4000, 400)) {
             awaitSent(producer, 2_000);
-            long expected = INITIAL_EXPECTED_MS;
+            long expectedWork = INITIAL_EXPECTED_WORK_MS;
             for (int i = 1; i <= iterations; i++) {
-                long delay = MIN_DELAY_MS + (long) (random.nextDouble() * (expected * 1.2 - MIN_DELAY_MS));
                 JavaProcess p = agent(store, "kill-" + i);
-                long start = System.nanoTime();
-                boolean finished = p.waitForExit(delay, TimeUnit.MILLISECONDS);
-                long ran = (System.nanoTime() - start) / 1_000_000;
-                String phase = phase(store);
-                p.kill();
-                expected = finished ? Math.max(MIN_DELAY_MS * 2, ran) : Math.max(expected, ran);
-                String outcome = "kill " + i + " after " + delay + " ms: " + (finished
-                        ? "the run had already ended with exit code " + p.waitFor(1, TimeUnit.SECONDS)
-                        : "killed mid-run") + "; " + phase;
+                String outcome;
+                if (random.nextDouble() < STARTUP_KILL_SHARE) {
+                    long delay = MIN_DELAY_MS + random.nextInt(STARTUP_WINDOW_MS - MIN_DELAY_MS);
+                    boolean finished = p.waitForExit(delay, TimeUnit.MILLISECONDS);
+                    outcome = kill(p, store, i, delay + " ms after the JVM started", finished);
+                } else {
+                    long delay = (long) (random.nextDouble() * expectedWork * 1.2);
+                    if (!awaitCut(p)) {
+                        outcome = kill(p, store, i, "before it logged a cut", !p.isAlive());
+                    } else {
+                        long cutAt = System.nanoTime();
+                        boolean finished = p.waitForExit(delay, TimeUnit.MILLISECONDS);
+                        long worked = (System.nanoTime() - cutAt) / 1_000_000;
+                        expectedWork = finished ? Math.max(MIN_DELAY_MS, worked) : Math.max(expectedWork, worked);
+                        outcome = kill(p, store, i, delay + " ms after the cut", finished);
+                    }
+                }
                 outcomes.add(outcome);
                 System.out.println("[faults] " + outcome);
                 try (ObjectStore s = new LocalObjectStore(store, StoreOptions.empty())) {
@@ -120,6 +132,25 @@ class AgentKillLoopIT {
         }
     }
 
+    /** SIGKILLs the agent (unless it already ended) and describes what it left behind. */
+    private static String kill(JavaProcess p, Path store, int i, String when, boolean finished) throws IOException {
+        String left = phase(store);
+        p.kill();
+        return "kill " + i + " " + when + ": " + (finished ? "the run had already ended with exit code "
+                + p.waitFor(1, TimeUnit.SECONDS) : "killed mid-run") + "; " + left;
+    }
+
+    /** Waits until the agent logged that it took the run's cut; false if it exited or never did. */
+    private static boolean awaitCut(JavaProcess p) {
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> !p.isAlive() || Files.readString(p.log()).contains("cut taken"));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
+        }
+        return p.isAlive();
+    }
+
     private static void bulk(int records) {
         try (KafkaProducer<byte[], byte[]> p = kafka.producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024))) {
@@ -133,7 +164,7 @@ class AgentKillLoopIT {
     }
 
     private static void awaitSent(LiveProducer producer, long records) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> producer.sent() >= records);
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -69,7 +70,7 @@ final class Faults {
                 }
             }
             assertThat(covered).as("%s; run %s; %s", NO_PARTIAL_COMMIT, m.runId(), context)
-                    .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, partitions).boxed()
+                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, partitions).boxed()
                             .toList());
         }
     }

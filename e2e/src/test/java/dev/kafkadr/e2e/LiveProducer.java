@@ -15,7 +15,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Keeps producing to a topic from a background thread while a fault test runs: batches of records round-robin over
  * the partitions, each batch a transaction when transactional (every fourth one aborted, so read_committed matters),
- * paced to roughly {@code recordsPerSecond}, with incompressible values. {@link #close()} stops it and rethrows a producer failure. Thread-safe.
+ * paced to roughly {@code recordsPerSecond}, with incompressible values. {@link #close()} stops it and rethrows a
+ * producer failure. Thread-safe.
  */
 final class LiveProducer implements AutoCloseable {
 
