@@ -77,11 +77,6 @@ public final class KafkaTestCluster implements AutoCloseable {
         return kit.brokers().size();
     }
 
-    /** The ids of the broker nodes. */
-    public java.util.Set<Integer> brokerIds() {
-        return java.util.Set.copyOf(kit.brokers().keySet());
-    }
-
     /** Shuts one broker down in an orderly way (its log directory stays); {@link #startBroker} brings it back. */
     public void stopBroker(int id) {
         var broker = kit.brokers().get(id);
