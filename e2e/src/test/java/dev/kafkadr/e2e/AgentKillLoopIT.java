@@ -48,7 +48,7 @@ class AgentKillLoopIT {
     static final double STARTUP_KILL_SHARE = 0.2;
     static final int MIN_DELAY_MS = 300;
     static final int STARTUP_WINDOW_MS = 3000;
-    static final int INITIAL_EXPECTED_WORK_MS = 6000;
+    static final int INITIAL_EXPECTED_WORK_MS = 4000;
     /** Incompressible records written before the first run, so an uninterrupted run takes several seconds. */
     static final int BACKLOG = 100_000;
 
@@ -124,7 +124,8 @@ class AgentKillLoopIT {
         System.out.println("[faults] final clean run took " + (System.nanoTime() - finalStart) / 1_000_000 + " ms; "
                 + phase(store));
         assertThat(outcomes.stream().filter(o -> o.contains("killed mid-run")).count())
-                .as("most kills landed mid-run: %s", outcomes).isGreaterThanOrEqualTo((iterations + 1) / 2);
+                .as("at least a third of the kills landed mid-run: %s", outcomes)
+                .isGreaterThanOrEqualTo((iterations + 2) / 3);
         Faults.assertVerifies(true, "after the final run; " + outcomes, "--store", storeUri);
         try (ObjectStore s = new LocalObjectStore(store, StoreOptions.empty())) {
             Faults.assertNoPartialRun(s, "prod", TOPIC, PARTITIONS, outcomes.toString());

@@ -65,7 +65,7 @@ class RestoreKillLoopIT {
     @BeforeAll
     static void start() {
         iterations = Integer.getInteger("kdr.faults.iterations", 5);
-        int records = 1500 + 250 * iterations;
+        int records = 1000 + 250 * iterations;
         archive = new TestArchive(dir.resolve("archive"), "prod").segmentRecords(200);
         Instant cut = Instant.now().minusSeconds(60);
         TestArchive.Run run = archive.run(cut).topic(TopicMetadata.of(TOPIC, "id", PARTITIONS, 1, Map.of(),
