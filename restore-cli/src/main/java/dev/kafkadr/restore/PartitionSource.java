@@ -26,6 +26,19 @@ public record PartitionSource(String topic, int partition, List<SegmentRef> segm
         gaps = List.copyOf(gaps);
     }
 
+    /** The recorded gaps inside {@code [fromOffset, endOffset)}: offsets the restore stream lacks and goes around. */
+    public List<OffsetGap> gapsInRange() {
+        return gaps.stream().filter(g -> g.to() > fromOffset && g.from() < endOffset).toList();
+    }
+
+    /** One line per gap in range, naming the partition, the missing offsets and why; empty if there is none. */
+    public List<String> gapWarnings() {
+        return gapsInRange().stream().map(g -> name() + ": offsets [" + g.from() + ", " + g.to() + ") ("
+                + g.size() + ") are not in the archive (" + g.reason() + (OffsetGap.RETENTION.equals(g.reason())
+                ? ": Kafka deleted them before a backup read them" : "") + "); the restore goes around the gap")
+                .toList();
+    }
+
     /** Whether a record belongs to the restore stream. */
     public boolean accepts(ArchivedRecord r) {
         return r.offset() >= fromOffset && r.offset() < endOffset

@@ -43,6 +43,7 @@ public final class TopicRestorer {
         List<TopicAction> actions = new RestoreDecider(target, segments, clock).decide(plan, opts);
         listener.onPlanned(plan, actions);
         actions.forEach(a -> a.warnings().forEach(listener::onWarning));
+        plan.topics().forEach(t -> t.partitions().forEach(p -> p.gapWarnings().forEach(listener::onWarning)));
         long present = actions.stream().mapToLong(TopicAction::recordsPresent).sum();
         if (opts.dryRun()) {
             return new RestoreResult(plan, actions, true, 0, 0, present, Duration.ZERO);

@@ -64,6 +64,16 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** Waits up to the timeout; true if the process has exited (it is left alone either way). */
+    public boolean waitForExit(long timeout, TimeUnit unit) {
+        try {
+            return process.waitFor(timeout, unit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL: no shutdown hooks, no finally blocks; waits until the process is gone. */
     public void kill() {
         process.destroyForcibly();

@@ -111,6 +111,30 @@ public final class KafkaTestCluster implements AutoCloseable {
         return kit.brokers().size();
     }
 
+    /** Shuts one broker down in an orderly way (its log directory stays); {@link #startBroker} brings it back. */
+    public void stopBroker(int id) {
+        var broker = kit.brokers().get(id);
+        if (broker == null) {
+            throw new IllegalArgumentException("no broker " + id + "; brokers: " + kit.brokers().keySet());
+        }
+        broker.shutdown();
+        broker.awaitShutdown();
+    }
+
+    /** Starts a broker stopped by {@link #stopBroker} again (on a new port) and waits until it has caught up. */
+    public void startBroker(int id) {
+        var broker = kit.brokers().get(id);
+        if (broker == null) {
+            throw new IllegalArgumentException("no broker " + id + "; brokers: " + kit.brokers().keySet());
+        }
+        broker.startup();
+        try {
+            kit.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("broker " + id + " did not become ready after a restart", e);
+        }
+    }
+
     /** A new admin client; the caller closes it. */
     public Admin admin() {
         Map<String, Object> props = new HashMap<>(clientProperties);

@@ -8,11 +8,12 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 
 /**
  * A real HDFS (one NameNode, one DataNode) running in this JVM through Hadoop's {@link MiniDFSCluster}.
- * Start once per test class. Thread-safe; close exactly once.
+ * Start once per test class; a test can stop and restart the DataNode. Thread-safe; close exactly once.
  */
 public final class MiniHdfs implements AutoCloseable {
 
     private final MiniDFSCluster cluster;
+    private MiniDFSCluster.DataNodeProperties stoppedDataNode;
 
     private MiniHdfs(MiniDFSCluster cluster) {
         this.cluster = cluster;
@@ -41,6 +42,28 @@ public final class MiniHdfs implements AutoCloseable {
     /** A copy of the client configuration that talks to this cluster. */
     public Configuration configuration() {
         return new Configuration(cluster.getConfiguration(0));
+    }
+
+    /** Stops the only DataNode (its blocks stay on disk); the NameNode keeps running and still lists it for a while. */
+    public synchronized void stopDataNode() {
+        if (stoppedDataNode != null) {
+            throw new IllegalStateException("the DataNode is already stopped");
+        }
+        stoppedDataNode = cluster.stopDataNode(0);
+    }
+
+    /** Starts the DataNode stopped by {@link #stopDataNode()} again on the same port and waits until it is active. */
+    public synchronized void restartDataNode() {
+        if (stoppedDataNode == null) {
+            throw new IllegalStateException("no DataNode was stopped");
+        }
+        try {
+            cluster.restartDataNode(stoppedDataNode, true);
+            stoppedDataNode = null;
+            cluster.waitActive();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not restart the DataNode", e);
+        }
     }
 
     @Override

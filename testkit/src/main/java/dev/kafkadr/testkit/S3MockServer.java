@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * A real S3-compatible server (Adobe S3Mock 5.2.0) running as a child JVM on 127.0.0.1 with a random port.
- * One shared instance per test JVM ({@link #shared()}), stopped by a shutdown hook. Thread-safe.
+ * One shared instance per test JVM ({@link #shared()}), stopped by a shutdown hook; {@link #launchAt} starts one a
+ * test can kill and start again on the same port and data directory. Thread-safe.
  *
  * <p>Set {@code KDR_TEST_S3_ENDPOINT} to use an already running server instead.
  */
@@ -42,40 +43,59 @@ public final class S3MockServer implements AutoCloseable {
     private final Process process;
     private final URI endpoint;
     private final Path root;
+    private final boolean ownsRoot;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private S3MockServer(Process process, URI endpoint, Path root) {
+    private S3MockServer(Process process, URI endpoint, Path root, boolean ownsRoot) {
         this.process = process;
         this.endpoint = endpoint;
         this.root = root;
+        this.ownsRoot = ownsRoot;
     }
 
     /** The server shared by every test of this JVM, started on first use. */
     public static synchronized S3MockServer shared() {
         if (shared == null) {
             String external = System.getenv("KDR_TEST_S3_ENDPOINT");
-            shared = external != null ? new S3MockServer(null, URI.create(external), null) : launch();
+            shared = external != null ? new S3MockServer(null, URI.create(external), null, false) : launch();
             S3MockServer server = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "s3mock-stop"));
         }
         return shared;
     }
 
-    /** Starts a new server; the caller closes it. */
+    /** Starts a new server on a free port with a fresh data directory; the caller closes it. */
     public static S3MockServer launch() {
+        try {
+            return start(freePort(), Files.createTempDirectory("kdr-s3mock-"), true);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not create a data directory for S3Mock", e);
+        }
+    }
+
+    /**
+     * Starts a server on {@code port} keeping its buckets and objects in {@code root}, which it never deletes: a test
+     * can {@link #kill()} it and start it again on the same port and directory to simulate an S3 outage.
+     */
+    public static S3MockServer launchAt(int port, Path root) {
+        return start(port, root, false);
+    }
+
+    private static S3MockServer start(int port, Path root, boolean ownsRoot) {
         Path jar = locateJar();
         try {
-            Path root = Files.createTempDirectory("kdr-s3mock-");
-            int port = freePort();
+            Files.createDirectories(root);
             List<String> cmd = new ArrayList<>(List.of(
                     javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(),
                     "--server.ssl.enabled=false", "--server.address=127.0.0.1", "--server.port=" + port,
                     "--http.port=0", "--com.adobe.testing.s3mock.store.root=" + root,
+                    "--com.adobe.testing.s3mock.store.retain-files-on-exit=" + !ownsRoot,
                     "--com.adobe.testing.s3mock.store.valid-kms-keys=" + KMS_KEY_ARN,
                     "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
             Path log = root.resolveSibling(root.getFileName() + ".log");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            S3MockServer server = new S3MockServer(p, URI.create("http://127.0.0.1:" + port), root);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            S3MockServer server = new S3MockServer(p, URI.create("http://127.0.0.1:" + port), root, ownsRoot);
             server.awaitReady(log);
             return server;
         } catch (IOException e) {
@@ -100,7 +120,8 @@ public final class S3MockServer implements AutoCloseable {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    /** A TCP port that was free a moment ago. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
@@ -157,6 +178,23 @@ public final class S3MockServer implements AutoCloseable {
         }
     }
 
+    /** The port the server listens on. */
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    /** SIGKILL, as in a crash: open connections are reset, the data directory stays; waits until it is gone. */
+    public synchronized void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (process != null && process.isAlive()) {
@@ -170,7 +208,7 @@ public final class S3MockServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (root != null) {
+        if (root != null && ownsRoot) {
             deleteRecursively(root.toFile());
         }
     }

@@ -18,12 +18,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
  * Runs the partition backups of one run on {@code backup.parallelism} worker threads; each worker owns one consumer
- * and takes partitions from a shared queue, largest first. The first failure cancels the rest and is rethrown.
+ * and takes partitions from a shared queue, largest first. The first failure cancels the rest and is rethrown (not
+ * the cancellation the other workers see).
  * Not thread-safe; one instance per run.
  */
 final class PartitionExecutor {
@@ -34,6 +36,8 @@ final class PartitionExecutor {
     private final BackupListener listener;
     private final AtomicBoolean cancelled;
     private final Clock clock;
+    /** The first failure of a worker that was not itself a reaction to the run being cancelled. */
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
     PartitionExecutor(AgentConfig config, KafkaClientConfig kafka, RunWriter run, BackupListener listener,
                       AtomicBoolean cancelled, Clock clock) {
@@ -78,15 +82,12 @@ final class PartitionExecutor {
                     f.get();
                 } catch (ExecutionException e) {
                     cancelled.set(true);
-                    // the failure that cancelled the others, not a worker's "cancelled" reaction to it
-                    if (first == null || first.getCause() instanceof BackupCancelledException
-                            && !(e.getCause() instanceof BackupCancelledException)) {
-                        first = e;
-                    }
+                    first = first == null ? e : first;
                 }
             }
             if (first != null) {
-                throw first;
+                // the failure that cancelled the run, not another worker's BackupCancelledException
+                throw failure.get() == null ? first : new ExecutionException(failure.get());
             }
             return new ArrayList<>(commits);
         } finally {
@@ -116,6 +117,9 @@ final class PartitionExecutor {
                 listener.partitionsPending(cluster, pending.decrementAndGet());
             }
         } catch (RuntimeException e) {
+            if (!(e instanceof BackupCancelledException)) {
+                failure.compareAndSet(null, e);
+            }
             cancelled.set(true);
             throw e;
         } finally {

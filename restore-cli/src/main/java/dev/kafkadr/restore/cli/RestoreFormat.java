@@ -53,7 +53,7 @@ final class RestoreFormat {
         b.append("total: ").append(actions.size()).append(" topics, ").append(partitions).append(" partitions, ")
                 .append(Text.count(write)).append(" records to write (").append(Text.count(present))
                 .append(" already present), ").append(Text.bytes(bytes)).append(" archived\n");
-        return b.toString();
+        return b.append(gaps(plan)).toString();
     }
 
     private static String describe(TopicAction a) {
@@ -78,6 +78,14 @@ final class RestoreFormat {
                 + ") into " + r.actions().size() + " topics / " + r.partitions() + " partitions in "
                 + Text.duration(r.elapsed()) + " (" + Text.rate(r.recordsWritten() / seconds) + " records/s, "
                 + Text.bytes(r.bytesWritten() / seconds) + "/s); " + r.topicsCreated() + " topics created, "
-                + Text.count(r.recordsPresent()) + " records were already there\n";
+                + Text.count(r.recordsPresent()) + " records were already there\n" + gaps(r.plan());
+    }
+
+    /** One line per recorded gap a restore goes around, or nothing. */
+    static String gaps(RestorePlan plan) {
+        StringBuilder b = new StringBuilder();
+        plan.topics().forEach(t -> t.partitions().forEach(p -> p.gapWarnings().forEach(w -> b.append("gap: ")
+                .append(w).append('\n'))));
+        return b.toString();
     }
 }

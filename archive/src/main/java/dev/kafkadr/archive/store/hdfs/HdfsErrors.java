@@ -63,8 +63,13 @@ final class HdfsErrors {
         return first.length() <= MAX_DETAIL ? first : first.substring(0, MAX_DETAIL) + "...";
     }
 
+    /**
+     * The exception's class and the first line of its message, whitespace collapsed and capped: a NameNode's
+     * RemoteException carries the server-side stack trace in its message after the first line.
+     */
     static String oneLine(Throwable e) {
-        String s = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String msg = e.getMessage() == null ? null : e.getMessage().strip().split("\\R", 2)[0];
+        String s = e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
         String flat = s.replaceAll("\\s+", " ").strip();
         return flat.length() <= MAX_DETAIL ? flat : flat.substring(0, MAX_DETAIL) + "...";
     }

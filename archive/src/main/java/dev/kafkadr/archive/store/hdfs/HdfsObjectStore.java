@@ -103,10 +103,7 @@ public final class HdfsObjectStore implements ObjectStore {
             if (fs.exists(target)) {
                 throw new ObjectAlreadyExistsException(uri, key, "already exists");
             }
-            try (FSDataOutputStream out = fs.create(tmp, false)) {
-                out.write(content);
-                out.hsync();
-            }
+            writeSynced(tmp, content);
             moveIntoPlace(tmp, key, false);
         } catch (FileAlreadyExistsException e) {
             throw new ObjectAlreadyExistsException(uri, key, "already exists", e);
@@ -115,6 +112,27 @@ public final class HdfsObjectStore implements ObjectStore {
         } finally {
             deleteQuietly(tmp);
         }
+    }
+
+    /**
+     * Writes, hsyncs and closes a new file. No try-with-resources: after a DataNode failure the HDFS client's close()
+     * rethrows the very exception write/hsync threw, and adding an exception to itself as suppressed fails with
+     * "Self-suppression not permitted", hiding the real cause.
+     */
+    private void writeSynced(Path tmp, byte[] content) throws IOException {
+        FSDataOutputStream out = fs.create(tmp, false);
+        try {
+            out.write(content);
+            out.hsync();
+        } catch (IOException e) {
+            try {
+                out.close();
+            } catch (IOException sameOrLater) {
+                // the stream already failed with e; the file is deleted by the caller
+            }
+            throw e;
+        }
+        out.close();
     }
 
     /** Renames a complete temporary file onto {@code key}; atomic on the NameNode. */

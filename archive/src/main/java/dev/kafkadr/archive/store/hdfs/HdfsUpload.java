@@ -31,8 +31,12 @@ final class HdfsUpload extends ObjectUpload {
     }
 
     @Override
-    protected void writeBytes(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
+    protected void writeBytes(byte[] b, int off, int len) {
+        try {
+            out.write(b, off, len);
+        } catch (IOException e) {
+            throw store.errors().translate(key, "could not write", e);
+        }
     }
 
     @Override
