@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,12 +20,18 @@ import java.util.concurrent.TimeUnit;
 public final class Proc {
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    /** USER_HZ: 100 on every Linux architecture the JDK runs on. */
+    private static final double TICKS_PER_SECOND = 100.0;
 
     private Proc() {
     }
 
-    /** Exit code, wall time, peak RSS (0 if it could not be sampled) and the captured output. */
-    public record Result(int exit, double wallSeconds, double peakRssMib, String output, Path outputFile) {
+    /**
+     * Exit code, wall time, peak RSS (0 if it could not be sampled), CPU seconds (user + system of the process and
+     * its descendants, sampled every 50 ms: the last interval of each process is missed) and the captured output.
+     */
+    public record Result(int exit, double wallSeconds, double peakRssMib, double cpuSeconds, String output,
+                         Path outputFile) {
         public boolean ok() {
             return exit == 0;
         }
@@ -48,10 +55,12 @@ public final class Proc {
         }
         LIVE.add(p);
         double rss = 0;
+        Map<Long, Long> cpuTicks = new HashMap<>();
         long deadline = start + timeout.toNanos();
         try {
             while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
                 rss = Math.max(rss, vmHwmMib(p.pid()));
+                sampleCpu(p.toHandle(), cpuTicks);
                 if (System.nanoTime() > deadline) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
@@ -68,7 +77,8 @@ public final class Proc {
             LIVE.remove(p);
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        return new Result(p.exitValue(), wall, rss, read(out), out);
+        double cpu = cpuTicks.values().stream().mapToLong(Long::longValue).sum() / TICKS_PER_SECOND;
+        return new Result(p.exitValue(), wall, rss, cpu, read(out), out);
     }
 
     /** Kills every child still running (shutdown hook). */
@@ -77,6 +87,25 @@ public final class Proc {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
+    }
+
+    private static void sampleCpu(ProcessHandle root, Map<Long, Long> ticks) {
+        ticks.merge(root.pid(), cpuTicks(root.pid()), Math::max);
+        root.descendants().forEach(d -> ticks.merge(d.pid(), cpuTicks(d.pid()), Math::max));
+    }
+
+    /** utime + stime of /proc/PID/stat in clock ticks (fields 14 and 15, counted after the command's ')'). */
+    static long cpuTicks(long pid) {
+        try {
+            return parseCpuTicks(Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    static long parseCpuTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     static double vmHwmMib(long pid) {

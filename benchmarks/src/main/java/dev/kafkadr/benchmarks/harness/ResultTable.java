@@ -10,7 +10,8 @@ public final class ResultTable {
     static final List<String> HEADER = List.of("row", "data", "store / codec", "backup MiB/s", "backup rec/s",
             "ConsumerPerf MiB/s", "backup ÷ CP", "kcat|zstd MiB/s", "backup ÷ kcat|zstd", "restore MiB/s",
             "ProducerPerf MiB/s", "restore ÷ PP", "agent RSS / heap peak / after-GC MiB",
-            "restore RSS / heap peak / after-GC MiB", "topic → archive MiB (ratio)", "load 1m start→end");
+            "restore RSS / heap peak / after-GC MiB", "CPU s backup / CP / kcat|zstd",
+            "CPU s restore / PP", "topic → archive MiB (ratio)", "load 1m start→end");
 
     private ResultTable() {
     }
@@ -51,11 +52,17 @@ public final class ResultTable {
         c.add(Units.ratio(r.restoreVsProducerPerf()));
         c.add(memory(r.backup));
         c.add(memory(r.restore));
+        c.add(cpu(r, "backup") + " / " + cpu(r, "consumerPerf") + " / " + cpu(r, "kcatZstd"));
+        c.add(cpu(r, "restore") + " / " + cpu(r, "producerPerf"));
         c.add(r.topicLogBytes == null || r.archiveBytes == null ? "–"
                 : Units.num(r.topicLogBytes / Units.MIB, 0) + " → " + Units.num(r.archiveBytes / Units.MIB, 0)
                 + " (" + Units.ratio(r.compressionRatio()) + ")");
         c.add(Units.num(r.loadStart, 2) + " → " + Units.num(r.loadEnd, 2));
         return c;
+    }
+
+    private static String cpu(RowResult r, String tool) {
+        return Units.num(r.cpuSeconds.get(tool), 1);
     }
 
     private static String memory(RowResult.Run run) {

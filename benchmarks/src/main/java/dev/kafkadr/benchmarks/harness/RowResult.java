@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kafkadr.benchmarks.harness.PerfOutput.ConsumerPerf;
 import dev.kafkadr.benchmarks.harness.PerfOutput.ProducerPerf;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one row measured. Missing measurements are null (step not part of the row, or failed: see {@link #errors}).
@@ -33,6 +35,11 @@ public final class RowResult {
     public Long archiveBytes;
     public ProducerPerf producerPerf;
     public Run restore;
+    /**
+     * CPU seconds (user + system) per tool: backup, consumerPerf, kcatZstd, producerPerf, restore. Unlike rates,
+     * these hardly depend on what else the machine runs.
+     */
+    public final Map<String, Double> cpuSeconds = new LinkedHashMap<>();
     public double loadStart;
     public double loadEnd;
     public final List<String> errors = new ArrayList<>();
@@ -108,6 +115,24 @@ public final class RowResult {
     public Double compressionRatio() {
         return topicLogBytes == null || archiveBytes == null || archiveBytes == 0 ? null
                 : (double) topicLogBytes / archiveBytes;
+    }
+
+    /** CPU seconds of the backup ÷ those of ConsumerPerformance reading the same data. */
+    @JsonProperty
+    public Double backupCpuVsConsumerPerf() {
+        return div(cpuSeconds.get("backup"), cpuSeconds.get("consumerPerf"));
+    }
+
+    /** CPU seconds of the backup ÷ those of kcat and zstd. */
+    @JsonProperty
+    public Double backupCpuVsKcatZstd() {
+        return div(cpuSeconds.get("backup"), cpuSeconds.get("kcatZstd"));
+    }
+
+    /** CPU seconds of the restore ÷ those of ProducerPerformance writing the same data. */
+    @JsonProperty
+    public Double restoreCpuVsProducerPerf() {
+        return div(cpuSeconds.get("restore"), cpuSeconds.get("producerPerf"));
     }
 
     private static Double div(Double a, Double b) {

@@ -67,11 +67,11 @@ public final class RowRunner {
                 log(spec.label() + ": " + step.name().toLowerCase().replace('_', ' '));
                 try {
                     switch (step) {
-                        case CONSUMER_PERF -> r.consumerPerf = consumerPerf(spec, dir);
-                        case KCAT_ZSTD -> r.kcatZstd = kcatZstd(dir);
+                        case CONSUMER_PERF -> r.consumerPerf = consumerPerf(spec, r, dir);
+                        case KCAT_ZSTD -> r.kcatZstd = kcatZstd(r, dir);
                         case BACKUP -> store = backup(spec, r, dir, n);
-                        case PRODUCER_PERF -> r.producerPerf = producerPerf(spec, dir, n);
-                        case RESTORE -> r.restore = restore(store, dir, n);
+                        case PRODUCER_PERF -> r.producerPerf = producerPerf(spec, r, dir, n);
+                        case RESTORE -> r.restore = restore(store, r, dir, n);
                         default -> throw new IllegalStateException(step.name());
                     }
                 } catch (RuntimeException | IOException e) {
@@ -108,15 +108,16 @@ public final class RowRunner {
         topicLogBytes = broker.topicLogBytes(topic);
     }
 
-    private PerfOutput.ConsumerPerf consumerPerf(RowSpec spec, Path dir) {
+    private PerfOutput.ConsumerPerf consumerPerf(RowSpec spec, RowResult r, Path dir) {
         Proc.Result p = broker.tool("org.apache.kafka.tools.ConsumerPerformance", List.of("--bootstrap-server",
                 broker.bootstrap(), "--topic", topic, "--num-records", String.valueOf(spec.records()),
                 "--timeout", "120000"), dir.resolve("consumer-perf.txt"), LONG);
+        r.cpuSeconds.put("consumerPerf", p.cpuSeconds());
         return PerfOutput.consumerPerf(p.output()).orElseThrow(() -> new IllegalStateException(
                 "ConsumerPerformance printed no result: " + p.tail()));
     }
 
-    private RowResult.Kcat kcatZstd(Path dir) throws IOException {
+    private RowResult.Kcat kcatZstd(RowResult r, Path dir) throws IOException {
         Path file = dir.resolve("kcat.zst");
         String pipeline = "set -o pipefail; kcat -C -q -e -o beginning -b " + broker.bootstrap() + " -t " + topic
                 + " -f '%p %o %T %k %s\\n' | zstd -q -f -o " + file;
@@ -124,6 +125,7 @@ public final class RowRunner {
         if (!p.ok()) {
             throw new IllegalStateException("kcat | zstd exited " + p.exit() + ": " + p.tail());
         }
+        r.cpuSeconds.put("kcatZstd", p.cpuSeconds());
         long bytes = Files.size(file);
         Files.delete(file);
         return new RowResult.Kcat(p.wallSeconds(), bytes);
@@ -150,6 +152,7 @@ public final class RowRunner {
                 env, dir.resolve("agent.txt"), LONG);
         PerfOutput.AgentRun run = PerfOutput.agentRun(p.output()).filter(x -> p.ok()).orElseThrow(() ->
                 new IllegalStateException("kdr-agent exited " + p.exit() + ": " + p.tail()));
+        r.cpuSeconds.put("backup", p.cpuSeconds());
         r.backup = new RowResult.Run(p.wallSeconds(), run.seconds(), run.records(), p.peakRssMib(),
                 GcLog.parse(Proc.read(dir.resolve("agent-gc.log"))));
         r.archiveBytes = spec.store() == RowSpec.Store.S3 ? s3Mock().storedBytes() - before
@@ -160,7 +163,7 @@ public final class RowRunner {
         return store;
     }
 
-    private PerfOutput.ProducerPerf producerPerf(RowSpec spec, Path dir, int n) {
+    private PerfOutput.ProducerPerf producerPerf(RowSpec spec, RowResult r, Path dir, int n) {
         String target = "pp-" + n;
         broker.createTopic(target, spec.partitions());
         try {
@@ -171,6 +174,7 @@ public final class RowRunner {
                     "enable.idempotence=true", "compression.type=none", "linger.ms=10", "batch.size=262144",
                     "max.request.size=10485760", "buffer.memory=67108864",
                     "max.in.flight.requests.per.connection=5"), dir.resolve("producer-perf.txt"), LONG);
+            r.cpuSeconds.put("producerPerf", p.cpuSeconds());
             return PerfOutput.producerPerf(p.output()).orElseThrow(() -> new IllegalStateException(
                     "ProducerPerformance printed no summary: " + p.tail()));
         } finally {
@@ -178,7 +182,7 @@ public final class RowRunner {
         }
     }
 
-    private RowResult.Run restore(String store, Path dir, int n) throws IOException {
+    private RowResult.Run restore(String store, RowResult r, Path dir, int n) throws IOException {
         String target = "restored-" + n;
         Map<String, String> env = jvmEnv(dir, "restore");
         env.putAll(s3Env());
@@ -188,6 +192,7 @@ public final class RowRunner {
                     topic + "=" + target), env, dir.resolve("restore.txt"), LONG);
             PerfOutput.RestoreRun run = PerfOutput.restoreRun(p.output()).filter(x -> p.ok()).orElseThrow(() ->
                     new IllegalStateException("kdr restore exited " + p.exit() + ": " + p.tail()));
+            r.cpuSeconds.put("restore", p.cpuSeconds());
             return new RowResult.Run(p.wallSeconds(), run.seconds(), run.records(), p.peakRssMib(),
                     GcLog.parse(Proc.read(dir.resolve("restore-gc.log"))));
         } finally {

@@ -65,4 +65,10 @@ class PerfOutputTest {
         assertThat(PerfOutput.duration("1h02m03s")).isEqualTo(3723.0);
         assertThatThrownBy(() -> PerfOutput.duration("soon")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void cpu_ticks_are_utime_plus_stime_even_when_the_command_has_spaces_and_parentheses() {
+        String stat = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 3034 0 0 0 150 25 0 0 20 0 30 0 1 2 3";
+        assertThat(Proc.parseCpuTicks(stat)).isEqualTo(175);
+    }
 }

@@ -32,6 +32,13 @@ class ResultTableTest {
         assertThat(r.restoreVsProducerPerf()).isEqualTo(102.4 / 128);
         assertThat(r.compressionRatio()).isEqualTo(3.0);
         assertThat(ResultTable.cells(r)).containsSequence("256.0", "262,144", "320.0", "0.80×");
+        r.cpuSeconds.put("backup", 6.0);
+        r.cpuSeconds.put("consumerPerf", 4.0);
+        r.cpuSeconds.put("kcatZstd", 12.0);
+        assertThat(r.backupCpuVsConsumerPerf()).isEqualTo(1.5);
+        assertThat(r.backupCpuVsKcatZstd()).isEqualTo(0.5);
+        assertThat(r.restoreCpuVsProducerPerf()).isNull();
+        assertThat(ResultTable.cells(r)).contains("6.0 / 4.0 / 12.0", "– / –");
     }
 
     @Test
