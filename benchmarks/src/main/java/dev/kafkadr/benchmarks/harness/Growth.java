@@ -46,8 +46,8 @@ public record Growth(String kind, String from, String to, double factor, Double 
 
     /** One line for the text under the table. */
     public String text() {
-        String what = kind.equals("size") ? "data ×" + Units.num(factor, 2) : "partitions ×" + Units.num(factor, 2);
-        return String.format("%s → %s (%s): backup time %s, restore time %s, agent peak heap %s", from, to, what,
-                Units.ratio(backupTimeRatio), Units.ratio(restoreTimeRatio), Units.ratio(backupHeapRatio));
+        String what = (kind.equals("size") ? "data ×" : "partitions ×") + Units.num(factor, 2);
+        return String.format("%s → %s (%s): backup time ×%s, restore time ×%s, agent peak heap ×%s", from, to, what,
+                Units.num(backupTimeRatio, 2), Units.num(restoreTimeRatio, 2), Units.num(backupHeapRatio, 2));
     }
 }

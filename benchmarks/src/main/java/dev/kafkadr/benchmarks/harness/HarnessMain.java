@@ -43,14 +43,15 @@ public final class HarnessMain {
         List<RowResult> results = new ArrayList<>();
         RowRunner.log("starting a Kafka broker; work dir " + o.work);
         broker.start();
-        RowRunner runner = new RowRunner(o.repo, o.work, broker, s3::get, o.profile);
+        RowRunner runner = new RowRunner(o.repo, o.work, broker, s3::get, o.profile, o.heap);
         for (RowSpec r : rows) {
             results.add(runner.run(r));
         }
         runner.cleanUp();
         facts.finish();
         System.out.print(ResultTable.render(o.scenario, results, facts));
-        JsonReport.write(o.json, JsonReport.render(o.scenario, o.command, facts, results));
+        System.out.println("agent and restore ran with -Xmx" + o.heap + "; command: " + String.join(" ", o.command));
+        JsonReport.write(o.json, JsonReport.render(o.scenario, o.command, facts, results, o.heap));
         System.out.println("JSON: " + o.json.toAbsolutePath());
         System.out.flush();
         boolean failed = results.stream().anyMatch(r -> !r.errors.isEmpty());
@@ -64,11 +65,13 @@ public final class HarnessMain {
     }
 
     private static void usage() {
-        System.err.println("Usage: benchmarks/run.sh SCENARIO [--json FILE] [--scale F] [--profile] [--work DIR]");
+        System.err.println("Usage: benchmarks/run.sh SCENARIO [--json FILE] [--scale F] [--heap SIZE] [--profile] "
+                + "[--work DIR]");
         System.err.println("Scenarios:");
         Scenarios.descriptions().forEach((k, v) -> System.err.printf(Locale.ROOT, "  %-11s %s%n", k, v));
-        System.err.println("--scale F multiplies every row's data size (e.g. 0.25); --profile records a JFR file of"
-                + " each agent and restore JVM (in the work dir).");
+        System.err.println("--scale F multiplies every row's data size (e.g. 0.25); --heap SIZE is the -Xmx of the"
+                + " agent and restore (default " + RowRunner.HEAP + "); --profile records a JFR file of each agent and"
+                + " restore JVM (in the work dir).");
     }
 
     /** Parsed command line. */
@@ -78,6 +81,7 @@ public final class HarnessMain {
         Path work;
         Path repo = Path.of(System.getProperty("kdr.repo", ".")).toAbsolutePath().normalize();
         double scale = 1.0;
+        String heap = RowRunner.HEAP;
         boolean profile;
         List<String> command = new ArrayList<>(List.of("benchmarks/run.sh"));
 
@@ -91,6 +95,7 @@ public final class HarnessMain {
                     case "--work" -> o.work = Path.of(args[++i]);
                     case "--scale" -> o.scale = Double.parseDouble(args[++i]);
                     case "--profile" -> o.profile = true;
+                    case "--heap" -> o.heap = args[++i];
                     case "-h", "--help" -> {
                         return null;
                     }
@@ -102,7 +107,8 @@ public final class HarnessMain {
                     }
                 }
             }
-            if (o.scenario == null || !Scenarios.descriptions().containsKey(o.scenario) || o.scale <= 0) {
+            if (o.scenario == null || !Scenarios.descriptions().containsKey(o.scenario) || o.scale <= 0
+                    || !o.heap.matches("\\d+[kKmMgG]")) {
                 return null;
             }
             Path out = o.repo.resolve("benchmarks/target/bench");

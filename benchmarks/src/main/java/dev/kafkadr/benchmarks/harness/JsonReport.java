@@ -17,13 +17,14 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    public static String render(String scenario, List<String> command, MachineFacts facts, List<RowResult> rows) {
+    public static String render(String scenario, List<String> command, MachineFacts facts, List<RowResult> rows,
+                                String heap) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("scenario", scenario);
         doc.put("command", String.join(" ", command));
         doc.put("units", "MiB = 2^20 bytes of record payload; rates per second of each tool's own run time "
                 + "(backup vs kcat|zstd: agent incl. JVM start vs the pipeline's wall time)");
-        doc.put("agentAndRestoreHeap", RowRunner.HEAP);
+        doc.put("agentAndRestoreMaxHeap", "-Xmx" + heap);
         doc.put("machine", facts);
         doc.put("rows", rows);
         doc.put("growth", Growth.of(rows));

@@ -25,7 +25,7 @@ public final class ResultTable {
         }
         List<Growth> growth = Growth.of(rows);
         if (!growth.isEmpty()) {
-            sb.append("\nGrowth (time ratio ÷ data factor = 1.0 means linear):\n");
+            sb.append("\nGrowth (linear: time grows by the data factor; times are each tool's own run time):\n");
             growth.forEach(g -> sb.append("- ").append(g.text()).append('\n'));
         }
         for (RowResult r : rows) {

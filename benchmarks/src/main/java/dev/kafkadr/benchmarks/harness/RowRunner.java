@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  */
 public final class RowRunner {
 
-    /** The heap every agent and restore JVM gets: the bound. */
-    public static final String HEAP = "-Xmx256m";
+    /** The default heap of every agent and restore JVM: the bound. */
+    public static final String HEAP = "256m";
     private static final Duration LONG = Duration.ofMinutes(60);
 
     private final Path repo;
@@ -27,6 +27,7 @@ public final class RowRunner {
     private final Broker broker;
     private final S3Mocks s3;
     private final boolean profile;
+    private final String heap;
     private String dataKey;
     private String topic;
     private long topicLogBytes;
@@ -38,7 +39,8 @@ public final class RowRunner {
         S3Mock get() throws IOException, InterruptedException;
     }
 
-    public RowRunner(Path repo, Path work, Broker broker, S3Mocks s3, boolean profile) {
+    public RowRunner(Path repo, Path work, Broker broker, S3Mocks s3, boolean profile, String heap) {
+        this.heap = heap;
         this.repo = repo;
         this.work = work;
         this.broker = broker;
@@ -201,7 +203,7 @@ public final class RowRunner {
     }
 
     private Map<String, String> jvmEnv(Path dir, String name) {
-        String opts = HEAP + " -Xlog:gc,gc+heap+exit:file=" + dir.resolve(name + "-gc.log");
+        String opts = "-Xmx" + heap + " -Xlog:gc,gc+heap+exit:file=" + dir.resolve(name + "-gc.log");
         if (profile) {
             opts += " -XX:StartFlightRecording=filename=" + dir.resolve(name + ".jfr") + ",settings=profile";
         }

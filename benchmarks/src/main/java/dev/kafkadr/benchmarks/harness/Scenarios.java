@@ -16,6 +16,7 @@ public final class Scenarios {
     private static final Set<Step> BACKUP_RESTORE = EnumSet.of(Step.CONSUMER_PERF, Step.BACKUP, Step.PRODUCER_PERF,
             Step.RESTORE);
     private static final Set<Step> BACKUP_ONLY = EnumSet.of(Step.BACKUP);
+    private static final Set<Step> MEMORY = EnumSet.of(Step.BACKUP, Step.RESTORE);
 
     private Scenarios() {
     }
@@ -29,6 +30,8 @@ public final class Scenarios {
         m.put("partitions", "1 GiB of 1 KiB records in 1, 12 and 100 partitions, every step");
         m.put("scaling", "0.25 and 1 GiB, 12 and 100 partitions, 1 KiB records: backup and restore time growth");
         m.put("codecs", "0.25 GiB of 1 KiB records in 12 partitions backed up with each codec: archive vs topic size");
+        m.put("memory", "0.25 and 1 GiB of 1 KiB records in 12 partitions: backup and restore only (with --heap: "
+                + "does the heap they need grow with the data?)");
         m.put("s3", "0.25 GiB of 1 KiB records in 12 partitions, S3 store (S3Mock): backup and restore");
         m.put("all", "every scenario above except smoke, one after another on one broker");
         return m;
@@ -47,6 +50,7 @@ public final class Scenarios {
                     file("100p-0.25GiB", 1024, 100, GIB / 4, BACKUP_RESTORE),
                     file("100p-1GiB", 1024, 100, GIB, BACKUP_RESTORE));
             case "codecs" -> codecs();
+            case "memory" -> List.of(file("0.25GiB", 1024, 12, GIB / 4, MEMORY), file("1GiB", 1024, 12, GIB, MEMORY));
             case "s3" -> List.of(new RowSpec("s3", 1024, 12, GIB / 4, "zstd", RowSpec.Store.S3, BACKUP_RESTORE),
                     file("file", 1024, 12, GIB / 4, BACKUP_RESTORE));
             case "all" -> all();

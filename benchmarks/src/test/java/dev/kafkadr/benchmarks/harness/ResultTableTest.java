@@ -72,9 +72,11 @@ class ResultTableTest {
     @Test
     void json_holds_rows_ratios_growth_and_machine_facts() {
         RowResult r = row("a", 12, GIB / 4, 1.0, 2.0);
-        String json = JsonReport.render("s", List.of("benchmarks/run.sh", "s"), new MachineFacts(), List.of(r));
+        String json = JsonReport.render("s", List.of("benchmarks/run.sh", "s"), new MachineFacts(), List.of(r),
+                "256m");
         assertThat(json).contains("\"scenario\" : \"s\"", "\"backupMibPerSec\" : 256.0", "\"cores\"",
-                "\"loadAtStart\"", "\"growth\"", "\"peakRssMib\" : 300.0");
+                "\"loadAtStart\"", "\"growth\"", "\"peakRssMib\" : 300.0",
+                "\"agentAndRestoreMaxHeap\" : \"-Xmx256m\"");
     }
 
     @Test
