@@ -27,7 +27,8 @@ public final class HarnessMain {
         }
         List<RowSpec> rows = new ArrayList<>();
         for (RowSpec r : Scenarios.rows(o.scenario)) {
-            rows.add(o.scale == 1.0 ? r : r.withPayload(Math.max(r.recordBytes(), (long) (r.payloadBytes() * o.scale))));
+            long bytes = Math.max(r.recordBytes(), (long) (r.payloadBytes() * o.scale));
+            rows.add(o.scale == 1.0 ? r : r.withPayload(bytes));
         }
         Files.createDirectories(o.work);
         MachineFacts facts = new MachineFacts();

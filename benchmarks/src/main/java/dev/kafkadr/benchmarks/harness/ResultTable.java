@@ -9,8 +9,8 @@ public final class ResultTable {
 
     static final List<String> HEADER = List.of("row", "data", "store / codec", "backup MiB/s", "backup rec/s",
             "ConsumerPerf MiB/s", "backup ÷ CP", "kcat|zstd MiB/s", "backup ÷ kcat|zstd", "restore MiB/s",
-            "ProducerPerf MiB/s", "restore ÷ PP", "agent RSS / heap peak / after-GC MiB",
-            "restore RSS / heap peak / after-GC MiB", "CPU s backup / CP / kcat|zstd",
+            "ProducerPerf MiB/s", "restore ÷ PP", "agent MiB: RSS / heap peak / after mixed GC",
+            "restore MiB: RSS / heap peak / after mixed GC", "CPU s backup / CP / kcat|zstd",
             "CPU s restore / PP", "topic → archive MiB (ratio)", "load 1m start→end");
 
     private ResultTable() {
@@ -70,7 +70,7 @@ public final class ResultTable {
             return "–";
         }
         return Units.num(run.peakRssMib(), 0) + " / " + Units.num(run.heap().peakUsedMib(), 0) + " / "
-                + Units.num(run.heap().peakLiveMib(), 0);
+                + (run.heap().peakAfterMixedMib() > 0 ? Units.num(run.heap().peakAfterMixedMib(), 0) : "–");
     }
 
     private static String line(List<String> cells) {

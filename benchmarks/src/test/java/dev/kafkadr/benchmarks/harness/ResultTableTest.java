@@ -13,8 +13,10 @@ class ResultTableTest {
     private static RowResult row(String label, int partitions, long bytes, double backupS, double restoreS) {
         RowResult r = new RowResult(new RowSpec(label, 1024, partitions, bytes, "zstd", RowSpec.Store.FILE,
                 RowSpec.ALL));
-        r.backup = new RowResult.Run(backupS + 1, backupS, r.spec.records(), 300, new GcLog.Heap(120, 40, 256, 9));
-        r.restore = new RowResult.Run(restoreS + 1, restoreS, r.spec.records(), 280, new GcLog.Heap(100, 30, 256, 5));
+        r.backup = new RowResult.Run(backupS + 1, backupS, r.spec.records(), 300,
+                new GcLog.Heap(120, 40, 30, 256, 9));
+        r.restore = new RowResult.Run(restoreS + 1, restoreS, r.spec.records(), 280,
+                new GcLog.Heap(100, 30, 25, 256, 5));
         return r;
     }
 
@@ -38,7 +40,7 @@ class ResultTableTest {
         assertThat(r.backupCpuVsConsumerPerf()).isEqualTo(1.5);
         assertThat(r.backupCpuVsKcatZstd()).isEqualTo(0.5);
         assertThat(r.restoreCpuVsProducerPerf()).isNull();
-        assertThat(ResultTable.cells(r)).contains("6.0 / 4.0 / 12.0", "– / –");
+        assertThat(ResultTable.cells(r)).contains("6.0 / 4.0 / 12.0", "– / –", "300 / 120 / 30", "280 / 100 / 25");
     }
 
     @Test
