@@ -174,7 +174,7 @@ public final class RowRunner {
                     String.valueOf(spec.recordBytes()), "--throughput", "-1", "--reporting-interval", "600000",
                     "--command-property", "bootstrap.servers=" + broker.bootstrap(), "acks=all",
                     "enable.idempotence=true", "compression.type=none", "linger.ms=10", "batch.size=262144",
-                    "max.request.size=10485760", "buffer.memory=67108864",
+                    "max.request.size=10485760", "buffer.memory=33554432",
                     "max.in.flight.requests.per.connection=5"), dir.resolve("producer-perf.txt"), LONG);
             r.cpuSeconds.put("producerPerf", p.cpuSeconds());
             return PerfOutput.producerPerf(p.output()).orElseThrow(() -> new IllegalStateException(
