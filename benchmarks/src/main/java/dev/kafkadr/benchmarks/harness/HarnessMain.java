@@ -19,6 +19,10 @@ public final class HarnessMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
+            usage();
+            return;
+        }
         Options o = Options.parse(args);
         if (o == null) {
             usage();
