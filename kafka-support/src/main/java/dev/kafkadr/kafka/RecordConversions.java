@@ -3,7 +3,6 @@ package dev.kafkadr.kafka;
 import dev.kafkadr.archive.format.ArchivedHeader;
 import dev.kafkadr.archive.format.ArchivedRecord;
 import dev.kafkadr.archive.format.TimestampType;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,9 +17,18 @@ public final class RecordConversions {
     }
 
     public static ArchivedRecord toArchived(ConsumerRecord<byte[], byte[]> r) {
-        List<ArchivedHeader> headers = new ArrayList<>();
-        for (Header h : r.headers()) {
-            headers.add(new ArchivedHeader(h.key(), h.value()));
+        // hot path (once per backed-up record): no list for the usual record without headers, and an immutable
+        // list that ArchivedRecord keeps without copying it again
+        Header[] in = r.headers().toArray();
+        List<ArchivedHeader> headers;
+        if (in.length == 0) {
+            headers = List.of();
+        } else {
+            ArchivedHeader[] out = new ArchivedHeader[in.length];
+            for (int i = 0; i < in.length; i++) {
+                out[i] = new ArchivedHeader(in[i].key(), in[i].value());
+            }
+            headers = List.of(out);
         }
         return new ArchivedRecord(r.offset(), r.timestamp(), toArchived(r.timestampType()), r.key(), r.value(),
                 headers);
