@@ -122,9 +122,9 @@ public final class TopicRestorer {
                 f.get();
             }
         } catch (InterruptedException e) {
-            failure.compareAndSet(null, KafkaErrors.translate(e, "restore", ""));
+            failure.compareAndSet(null, KafkaErrors.translate(e, "restore", target.bootstrap()));
         } catch (ExecutionException e) {
-            failure.compareAndSet(null, KafkaErrors.translate(e.getCause(), "restore", ""));
+            failure.compareAndSet(null, KafkaErrors.translate(e.getCause(), "restore", target.bootstrap()));
         } finally {
             pool.shutdownNow();
         }
