@@ -246,6 +246,19 @@ public final class KafkaTestCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Hadoop (a MiniDFSCluster started earlier in the same JVM) registers its own SASL PLAIN server JVM-wide, ahead of
+     * Kafka's; the broker's PLAIN listeners would then reject every login. Removes Hadoop's so Kafka's is used.
+     */
+    private static void preferKafkasPlainServer() {
+        for (java.security.Provider p : java.security.Security.getProviders()) {
+            if (p.getClass().getName().startsWith("org.apache.hadoop")
+                    && p.getService("SaslServerFactory", "PLAIN") != null) {
+                java.security.Security.removeProvider(p.getName());
+            }
+        }
+    }
+
     /** Builder for {@link KafkaTestCluster}; not thread-safe. */
     public static final class Builder {
         private int brokers = 1;
@@ -314,6 +327,7 @@ public final class KafkaTestCluster implements AutoCloseable {
                 nodes.setBaseDirectory(baseDirectory);
             }
             if (sasl) {
+                preferKafkasPlainServer();
                 nodes.setBrokerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT);
                 nodes.setControllerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT);
             }
