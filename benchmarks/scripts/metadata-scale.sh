@@ -9,12 +9,15 @@
 #   STORE=local RUNS="30 120 365" TOPICS=10 PARTITIONS=100 benchmarks/scripts/metadata-scale.sh
 #   STORE=s3    RUNS="30 120"     TOPICS=10 PARTITIONS=10  benchmarks/scripts/metadata-scale.sh
 # Results: one line per measurement on stdout and in $WORK/results-$STORE.tsv.
-# Env: KDR_BEFORE=/path/to/checkout (built with mvn -pl restore-cli -am package -DskipTests), VERIFY_MAX_RUNS
-# (skip verify above this many runs; default 1000), GEN_THREADS (default 2), MVN_FLAGS (default "-B -q").
+# Env: KDR_BEFORE=/path/to/checkout (built with mvn -pl restore-cli -am package -DskipTests), BEFORE_MAX_RUNS
+# (measure KDR_BEFORE only up to this many runs; default 30), VERIFY_MAX_RUNS (skip verify above this many runs;
+# default 1000), MEASURE_TIMEOUT (s per command, default 600; exit 124 = timed out), GEN_THREADS (default 2),
+# FRESH (1: delete the work dir first, the default; 0: continue the archive already there), MVN_FLAGS ("-B -q").
 set -euo pipefail
 REPO=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 STORE=${STORE:-local} RUNS=${RUNS:-"30 120 365"} TOPICS=${TOPICS:-10} PARTITIONS=${PARTITIONS:-100}
 PORT=${BENCH_PORT:-19592} VERIFY_MAX_RUNS=${VERIFY_MAX_RUNS:-1000} GEN_THREADS=${GEN_THREADS:-2}
+BEFORE_MAX_RUNS=${BEFORE_MAX_RUNS:-30} MEASURE_TIMEOUT=${MEASURE_TIMEOUT:-600}
 KAFKA="$REPO/scripts/kafka-local.sh"
 WORK="${KDR_WORK:-$REPO/.kdr-local}/metadata-scale-$STORE-${TOPICS}x$PARTITIONS"
 RESULTS="$WORK/results-$STORE.tsv"
@@ -28,7 +31,8 @@ trap cleanup EXIT
 # shellcheck disable=SC2086 # MVN_FLAGS is a list of arguments
 (cd "$REPO" && mvn ${MVN_FLAGS:--B -q} package dependency:build-classpath -DskipTests -pl restore-cli,benchmarks -am \
   -Dmdep.outputFile=target/classpath.txt)
-rm -rf "$WORK" && mkdir -p "$WORK"
+if [ "${FRESH:-1}" = 1 ]; then rm -rf "$WORK"; fi
+mkdir -p "$WORK"
 B=$("$KAFKA" start --name metascale --port "$PORT")
 
 case "$STORE" in
@@ -63,7 +67,8 @@ measure() {
   shift 4
   local out="$WORK/$version-$runs-$name.out" load
   load=$(cut -d' ' -f1-3 /proc/loadavg)
-  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$kdr" "$@" > "$out" 2> "$out.err" && rc=0 || rc=$?
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" timeout "$MEASURE_TIMEOUT" "$kdr" "$@" > "$out" 2> "$out.err" \
+    && rc=0 || rc=$?
   read -r secs user sys rss < <(tail -1 "$WORK/time.txt")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%.2f\t%d\t%d\t%d\t%s\n' "$STORE" "$version" "$runs" \
     "$((TOPICS * PARTITIONS))" "$name" "$(date -u +%H:%M:%S)" "$secs" "$(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}')" \
@@ -81,14 +86,14 @@ commands() {
   fi
 }
 
-printf 'store\tversion\truns\tpartitions\tcommand\tutc\twall_s\tcpu_s\tmax_rss_mib\texit\tout_lines\tloadavg\n' \
+[ -f "$RESULTS" ] || printf 'store\tversion\truns\tpartitions\tcommand\tutc\twall_s\tcpu_s\tmax_rss_mib\texit\tout_lines\tloadavg\n' \
   | tee "$RESULTS"
 for r in $RUNS; do
   start=$(date +%s)
   gen --drop-indexes
   gen --runs "$r" --index-every 0 | tail -1 >&2
   echo "generated $r runs in $(( $(date +%s) - start )) s" >&2
-  if [ -n "${KDR_BEFORE:-}" ]; then
+  if [ -n "${KDR_BEFORE:-}" ] && [ "$r" -le "$BEFORE_MAX_RUNS" ]; then
     commands v1-before "$KDR_BEFORE/scripts/kdr" "$r"
   fi
   commands v2-no-index "$REPO/scripts/kdr" "$r" no

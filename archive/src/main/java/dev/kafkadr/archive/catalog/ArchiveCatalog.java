@@ -11,7 +11,6 @@ import dev.kafkadr.archive.manifest.PartitionCommit;
 import dev.kafkadr.archive.manifest.PartitionEntry;
 import dev.kafkadr.archive.manifest.RunManifest;
 import dev.kafkadr.archive.manifest.SegmentRef;
-import dev.kafkadr.archive.manifest.TopicChains;
 import dev.kafkadr.archive.store.ObjectInfo;
 import dev.kafkadr.archive.store.ObjectStore;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ public final class ArchiveCatalog {
     }
 
     /** The committed runs as last listed by this catalog. */
-    private NavigableSet<String> knownCommitted(String cluster) {
+    NavigableSet<String> knownCommitted(String cluster) {
         NavigableSet<String> ids = committed.get(cluster);
         return ids != null ? ids : committedRunIds(cluster);
     }
@@ -131,7 +130,7 @@ public final class ArchiveCatalog {
         });
     }
 
-    private void disableIndex(String cluster, String why) {
+    void disableIndex(String cluster, String why) {
         indexWarnings.add("index of cluster " + cluster + " ignored: " + why);
         indexes.put(cluster, Optional.empty());
     }
@@ -237,77 +236,7 @@ public final class ArchiveCatalog {
 
     Resolved resolve(String cluster, String topic, int partition, NavigableSet<String> committedRuns,
                      String asOfRunId) {
-        NavigableSet<String> candidates = asOfRunId == null ? committedRuns : committedRuns.headSet(asOfRunId, true);
-        ChainIndex ix = index(cluster).orElse(null);
-        TopicChains.PartitionChain ic = null;
-        if (ix != null) {
-            try {
-                ic = ix.chain(topic, partition);
-            } catch (KdrException e) {
-                disableIndex(cluster, e.getMessage());
-                return resolve(cluster, topic, partition, committedRuns, asOfRunId);
-            }
-        }
-        // the index's chain is usable only while the run that named its head is committed (section 8)
-        boolean indexed = ic != null && knownCommitted(cluster).contains(ic.headRun());
-        boolean indexKnows = ix != null && (indexed || ic == null);
-        String headRun = null;
-        long headSeq = 0;
-        boolean indexHeads = indexKnows && !candidates.isEmpty() && ix.runId().compareTo(candidates.last()) <= 0;
-        for (String runId : candidates.descendingSet()) {
-            if (indexHeads && indexed && runId.compareTo(ic.headRun()) <= 0) {
-                break;
-            }
-            if (indexHeads && ix.includes(runId)) {
-                continue;
-            }
-            PartitionEntry e = entry(cluster, runId, topic, partition);
-            if (e != null) {
-                headRun = runId;
-                headSeq = e.commitSeq();
-                break;
-            }
-        }
-        if (headRun == null && indexHeads && indexed) {
-            PartitionEntry e = entry(cluster, ic.headRun(), topic, partition);
-            if (e == null || e.commitSeq() != ic.headSeq()) {
-                disableIndex(cluster, "it names seq " + ic.headSeq() + " of " + topic + "-" + partition
-                        + " as the head listed by run " + ic.headRun() + ", whose manifest says "
-                        + (e == null ? "nothing" : "seq " + e.commitSeq()));
-                return resolve(cluster, topic, partition, committedRuns, asOfRunId);
-            }
-            headRun = ic.headRun();
-            headSeq = ic.headSeq();
-        }
-        return new Resolved(headRun, headSeq, chain(cluster, topic, partition, headSeq, indexed ? ic : null));
-    }
-
-    /** The chain ending at {@code headSeq}: commit records read down to the first one the index holds. */
-    private List<PartitionCommit> chain(String cluster, String topic, int partition, long headSeq,
-                                        TopicChains.PartitionChain indexed) {
-        List<PartitionCommit> tail = new ArrayList<>();
-        List<PartitionCommit> prefix = List.of();
-        for (long seq = headSeq; seq > 0; ) {
-            int at = indexed == null ? -1 : ChainIndex.indexOf(indexed, seq);
-            if (at >= 0) {
-                prefix = indexed.chain().subList(0, at + 1);
-                break;
-            }
-            PartitionCommit c;
-            try {
-                c = commit(cluster, topic, partition, seq);
-            } catch (dev.kafkadr.archive.store.ObjectNotFoundException e) {
-                throw new CorruptArchiveObjectException(ArchiveLayout.commitKey(cluster, topic, partition, seq),
-                        "is referenced by the history of " + topic + "-" + partition + " but does not exist", e);
-            }
-            tail.add(c);
-            seq = c.parentSeq();
-        }
-        Collections.reverse(tail);
-        List<PartitionCommit> chain = new ArrayList<>(prefix.size() + tail.size());
-        chain.addAll(prefix);
-        chain.addAll(tail);
-        return chain;
+        return new HistoryResolver(this, cluster, topic, partition).resolve(committedRuns, asOfRunId);
     }
 
     /** Streams every record of a partition's history to {@code action}, in offset order, checking every block. */
