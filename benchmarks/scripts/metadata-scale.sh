@@ -2,17 +2,18 @@
 # Metadata scale (docs/benchmarks-metadata.md): builds a synthetic archive of R nightly runs x (TOPICS x PARTITIONS)
 # partitions through the project's own RunWriter (tiny segments), then times, each as a fresh `kdr` JVM as an
 # operator runs it: `backups list`, `verify` (not --deep), `restore topics --dry-run` (all topics, and one topic).
-# The archive grows step by step (RUNS="30 120 365"); at each step it is first measured as a format-1 archive (no
-# index: with the build in KDR_BEFORE, e.g. a checkout of the commit before format 2, when given, and with this
-# build, which then falls back to the chain walk), then the index is written as of the newest run (what a format-2
-# writer leaves after every run) and it is measured again. verify does not use the index: it is timed once per build.
+# The archive grows step by step (RUNS="30 120 365"); at each step it is measured as a format-1 archive with the
+# build in KDR_BEFORE (e.g. a checkout of the commit before format 2) when given, then with this build after writing
+# the index as of the newest run (what a format-2 writer leaves after every run), then with this build after
+# deleting the index again (it falls back to the chain walk). verify does not use the index: timed once per build.
 #   STORE=local RUNS="30 120 365" TOPICS=10 PARTITIONS=100 benchmarks/scripts/metadata-scale.sh
 #   STORE=s3    RUNS="30 120"     TOPICS=10 PARTITIONS=10  benchmarks/scripts/metadata-scale.sh
 # Results: one line per measurement on stdout and in $WORK/results-$STORE.tsv.
 # Env: KDR_BEFORE=/path/to/checkout (built with mvn -pl restore-cli -am package -DskipTests), BEFORE_MAX_RUNS
 # (measure KDR_BEFORE only up to this many runs; default 30), VERIFY_MAX_RUNS (skip verify above this many runs;
 # default 1000), MEASURE_TIMEOUT (s per command, default 600; exit 124 = timed out), GEN_THREADS (default 2),
-# FRESH (1: delete the work dir first, the default; 0: continue the archive already there), MVN_FLAGS ("-B -q").
+# FRESH (1: delete the work dir first, the default; 0: continue the archive already there), MVN_FLAGS ("-B -q"),
+# SKIP_BUILD=1 (use the jars already built, e.g. while another run of this script uses them).
 set -euo pipefail
 REPO=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 STORE=${STORE:-local} RUNS=${RUNS:-"30 120 365"} TOPICS=${TOPICS:-10} PARTITIONS=${PARTITIONS:-100}
@@ -28,9 +29,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# shellcheck disable=SC2086 # MVN_FLAGS is a list of arguments
-(cd "$REPO" && mvn ${MVN_FLAGS:--B -q} package dependency:build-classpath -DskipTests -pl restore-cli,benchmarks -am \
-  -Dmdep.outputFile=target/classpath.txt)
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  # shellcheck disable=SC2086 # MVN_FLAGS is a list of arguments
+  (cd "$REPO" && mvn ${MVN_FLAGS:--B -q} package dependency:build-classpath -DskipTests -pl restore-cli,benchmarks \
+    -am -Dmdep.outputFile=target/classpath.txt)
+fi
 if [ "${FRESH:-1}" = 1 ]; then rm -rf "$WORK"; fi
 mkdir -p "$WORK"
 B=$("$KAFKA" start --name metascale --port "$PORT")
@@ -96,8 +99,9 @@ for r in $RUNS; do
   if [ -n "${KDR_BEFORE:-}" ] && [ "$r" -le "$BEFORE_MAX_RUNS" ]; then
     commands v1-before "$KDR_BEFORE/scripts/kdr" "$r"
   fi
-  commands v2-no-index "$REPO/scripts/kdr" "$r" no
   gen --index-only | tee -a "$WORK/index-build.txt" >&2
   commands v2-indexed "$REPO/scripts/kdr" "$r"
+  gen --drop-indexes
+  commands v2-no-index "$REPO/scripts/kdr" "$r" no
 done
 du -sh "$WORK/archive" "$WORK/s3mock" 2>/dev/null >&2 || true
