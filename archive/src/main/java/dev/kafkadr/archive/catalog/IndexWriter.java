@@ -1,7 +1,6 @@
 package dev.kafkadr.archive.catalog;
 
 import dev.kafkadr.archive.catalog.ArchiveCatalog.Resolved;
-import dev.kafkadr.archive.catalog.BackupNotFoundException;
 import dev.kafkadr.archive.manifest.ArchiveJson;
 import dev.kafkadr.archive.manifest.IndexRoot;
 import dev.kafkadr.archive.manifest.IndexedRun;
