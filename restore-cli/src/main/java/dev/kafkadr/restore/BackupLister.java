@@ -4,10 +4,8 @@ import dev.kafkadr.archive.KdrException;
 import dev.kafkadr.archive.catalog.ArchiveCatalog;
 import dev.kafkadr.archive.catalog.BackupNotFoundException;
 import dev.kafkadr.archive.catalog.PartitionHistory;
-import dev.kafkadr.archive.manifest.OffsetGap;
+import dev.kafkadr.archive.manifest.IndexedRun;
 import dev.kafkadr.archive.manifest.PartitionCommit;
-import dev.kafkadr.archive.manifest.PartitionEntry;
-import dev.kafkadr.archive.manifest.RunManifest;
 import dev.kafkadr.archive.manifest.SegmentRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,24 +39,17 @@ public final class BackupLister {
     }
 
     private RunSummary summary(String cluster, String runId) {
-        RunManifest m;
+        IndexedRun r;
         try {
-            m = catalog.manifest(cluster, runId);
+            r = catalog.runInfo(cluster, runId);
         } catch (KdrException e) {
             KeyFailures.rethrowIfKeyProblem(e);
             return new RunSummary(cluster, runId, null, null, 0, 0, 0, 0, List.of(), e.getMessage());
         }
-        List<RunSummary.Gap> gaps = new ArrayList<>();
-        for (PartitionEntry e : m.partitionsWithGaps()) {
-            for (OffsetGap g : e.gaps()) {
-                gaps.add(new RunSummary.Gap(e.topic(), e.partition(), g.from(), g.to(), g.reason()));
-            }
-        }
-        long records = m.partitions().stream().mapToLong(PartitionEntry::records).sum();
-        long bytes = m.partitions().stream().mapToLong(PartitionEntry::bytes).sum();
-        int topics = (int) m.partitions().stream().map(PartitionEntry::topic).distinct().count();
-        return new RunSummary(cluster, runId, m.cutAt(), m.committedAt(), topics, m.partitions().size(), records,
-                bytes, gaps, null);
+        List<RunSummary.Gap> gaps = r.gaps().stream().map(g -> new RunSummary.Gap(g.topic(), g.partition(),
+                g.from(), g.to(), g.reason())).toList();
+        return new RunSummary(cluster, runId, r.cutAt(), r.committedAt(), r.totals().topics(),
+                r.totals().partitions(), r.totals().records(), r.totals().bytes(), gaps, null);
     }
 
     /** What the archive holds for {@code topic} as of {@code runId} (null: the newest run). */

@@ -3,6 +3,7 @@ package dev.kafkadr.restore;
 import dev.kafkadr.archive.UsageException;
 import dev.kafkadr.archive.catalog.ArchiveCatalog;
 import dev.kafkadr.archive.catalog.BackupNotFoundException;
+import dev.kafkadr.archive.manifest.ObjectRef;
 import dev.kafkadr.archive.manifest.RunManifest;
 import dev.kafkadr.archive.manifest.TopicMetadata;
 import dev.kafkadr.archive.manifest.TopicsSnapshot;
@@ -96,7 +97,7 @@ public final class BackupLocator {
     /** The earliest committed run whose cut is at or after {@code time}. */
     public Optional<String> earliestRunCutAtOrAfter(String cluster, Instant time) {
         for (String id : runs(cluster)) {
-            if (!manifest(cluster, id).cutAt().isBefore(time)) {
+            if (!catalog.runInfo(cluster, id).cutAt().isBefore(time)) {
                 return Optional.of(id);
             }
         }
@@ -106,7 +107,7 @@ public final class BackupLocator {
     /** The newest committed run whose cut is at or before {@code time}. */
     public Optional<String> newestRunCutAtOrBefore(String cluster, Instant time) {
         for (String id : runs(cluster).descendingSet()) {
-            if (!manifest(cluster, id).cutAt().isAfter(time)) {
+            if (!catalog.runInfo(cluster, id).cutAt().isAfter(time)) {
                 return Optional.of(id);
             }
         }
@@ -116,11 +117,11 @@ public final class BackupLocator {
     /** A topic's metadata from the newest run up to {@code runId} that recorded it. */
     public Optional<TopicMetadata> metadataAsOf(String cluster, String topic, String runId) {
         for (String id : runs(cluster).headSet(runId, true).descendingSet()) {
-            RunManifest m = manifest(cluster, id);
-            if (m.metadata() == null) {
+            ObjectRef metadata = catalog.runInfo(cluster, id).metadata();
+            if (metadata == null) {
                 continue;
             }
-            TopicsSnapshot s = snapshots.computeIfAbsent(m.metadata().key(),
+            TopicsSnapshot s = snapshots.computeIfAbsent(metadata.key(),
                     k -> catalog.readJson(k, TopicsSnapshot.class));
             Optional<TopicMetadata> found = s.topics().stream().filter(t -> t.name().equals(topic)).findFirst();
             if (found.isPresent()) {

@@ -70,7 +70,7 @@ public final class RestorePlanner {
         if (req.toTime() != null) {
             checkTimeCovered(req.toTime(), topics);
         }
-        return new RestorePlan(cluster, runId, locator.manifest(cluster, runId).cutAt(), req.toTime(),
+        return new RestorePlan(cluster, runId, catalog.runInfo(cluster, runId).cutAt(), req.toTime(),
                 req.toTime() == null ? null : logStartRun, req.fromEarliest(), req.partitions(), topics);
     }
 

@@ -1,10 +1,12 @@
 package dev.kafkadr.archive.catalog;
 
+import dev.kafkadr.archive.KdrException;
 import dev.kafkadr.archive.format.ArchivedRecord;
 import dev.kafkadr.archive.format.SegmentReader;
 import dev.kafkadr.archive.format.SegmentSeeker;
 import dev.kafkadr.archive.manifest.ArchiveJson;
 import dev.kafkadr.archive.manifest.CorruptArchiveObjectException;
+import dev.kafkadr.archive.manifest.IndexedRun;
 import dev.kafkadr.archive.manifest.PartitionCommit;
 import dev.kafkadr.archive.manifest.PartitionEntry;
 import dev.kafkadr.archive.manifest.RunManifest;
@@ -16,8 +18,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -32,9 +36,26 @@ public final class ArchiveCatalog {
     /** Per manifest key: its partition entries by "topic/partition" (history lookups run once per partition). */
     private final Map<String, Map<String, PartitionEntry>> entries = new ConcurrentHashMap<>();
     private final Map<String, PartitionCommit> commits = new ConcurrentHashMap<>();
+    /** Per cluster: the committed run ids as last listed. */
+    private final Map<String, NavigableSet<String>> committed = new ConcurrentHashMap<>();
+    /** Per cluster: its newest index, or empty when there is none or it proved unusable. */
+    private final Map<String, Optional<ChainIndex>> indexes = new ConcurrentHashMap<>();
+    private final List<String> indexWarnings = new CopyOnWriteArrayList<>();
+
+    private final boolean useIndexes;
 
     public ArchiveCatalog(ObjectStore store) {
+        this(store, true);
+    }
+
+    private ArchiveCatalog(ObjectStore store, boolean useIndexes) {
         this.store = store;
+        this.useIndexes = useIndexes;
+    }
+
+    /** A catalog that never reads indexes: every history is resolved by walking commit records (format 1 rules). */
+    public static ArchiveCatalog ignoringIndexes(ObjectStore store) {
+        return new ArchiveCatalog(store, false);
     }
 
     public ObjectStore store() {
@@ -57,7 +78,71 @@ public final class ArchiveCatalog {
                 }
             });
         }
-        return Collections.unmodifiableNavigableSet(ids);
+        NavigableSet<String> out = Collections.unmodifiableNavigableSet(ids);
+        committed.put(cluster, out);
+        return out;
+    }
+
+    /** The committed runs as last listed by this catalog. */
+    NavigableSet<String> knownCommitted(String cluster) {
+        NavigableSet<String> ids = committed.get(cluster);
+        return ids != null ? ids : committedRunIds(cluster);
+    }
+
+    /**
+     * What listings need to know about a committed run: from the newest index when it summarizes the run, else from
+     * the run's manifest.
+     */
+    public IndexedRun runInfo(String cluster, String runId) {
+        IndexedRun r = index(cluster).map(i -> i.run(runId)).orElse(null);
+        return r != null ? r : IndexedRun.of(manifest(cluster, runId));
+    }
+
+    /** Why an index was not used (it is then ignored and histories are resolved by walking commit records). */
+    public List<String> indexWarnings() {
+        return List.copyOf(indexWarnings);
+    }
+
+    /** Ids of the runs with an index root, oldest first. */
+    public NavigableSet<String> indexRunIds(String cluster) {
+        NavigableSet<String> ids = new TreeSet<>();
+        for (String child : store.listChildren(ArchiveLayout.indexesPrefix(cluster))) {
+            if (child.endsWith(".json")) {
+                ids.add(child.substring(0, child.length() - 5));
+            }
+        }
+        return ids;
+    }
+
+    /** The newest index of {@code cluster}, read once; empty when there is none or it is unusable. */
+    Optional<ChainIndex> index(String cluster) {
+        if (!useIndexes) {
+            return Optional.empty();
+        }
+        return indexes.computeIfAbsent(cluster, c -> {
+            try {
+                NavigableSet<String> ids = indexRunIds(c);
+                return ids.isEmpty() ? Optional.empty() : Optional.of(ChainIndex.load(store, c, ids.last()));
+            } catch (KdrException e) {
+                indexWarnings.add("index of cluster " + c + " ignored: " + e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    void disableIndex(String cluster, String why) {
+        indexWarnings.add("index of cluster " + cluster + " ignored: " + why);
+        indexes.put(cluster, Optional.empty());
+    }
+
+    /** Adds a manifest this process has just committed (its content is immutable) to the cache. */
+    void remember(RunManifest m) {
+        manifests.put(ArchiveLayout.manifestKey(m.cluster(), m.runId()), m);
+    }
+
+    /** Adds a commit record this process has just created (its content is immutable) to the cache. */
+    void remember(String cluster, PartitionCommit c) {
+        commits.put(ArchiveLayout.commitKey(cluster, c.topic(), c.partition(), c.seq()), c);
     }
 
     /** The manifest of a committed run. */
@@ -134,27 +219,24 @@ public final class ArchiveCatalog {
     /**
      * The committed history of a partition as of run {@code asOfRunId} (inclusive; null for the newest): the head is
      * the commit named by the newest committed manifest (up to that run) that lists the partition, and the chain
-     * follows parent pointers from there (docs/archive-format.md, "Resolving history").
+     * follows parent pointers from there (docs/archive-format.md, "Resolving history"; section 8 for how an index
+     * shortens both steps).
      *
      * @param committedRuns the committed run ids of the cluster ({@link #committedRunIds})
      */
     public PartitionHistory history(String cluster, String topic, int partition, NavigableSet<String> committedRuns,
                                     String asOfRunId) {
-        long headSeq = headSeq(cluster, topic, partition, committedRuns, asOfRunId);
-        List<PartitionCommit> chain = new ArrayList<>();
-        for (long seq = headSeq; seq > 0; ) {
-            PartitionCommit c;
-            try {
-                c = commit(cluster, topic, partition, seq);
-            } catch (dev.kafkadr.archive.store.ObjectNotFoundException e) {
-                throw new CorruptArchiveObjectException(ArchiveLayout.commitKey(cluster, topic, partition, seq),
-                        "is referenced by the history of " + topic + "-" + partition + " but does not exist", e);
-            }
-            chain.add(c);
-            seq = c.parentSeq();
-        }
-        Collections.reverse(chain);
-        return new PartitionHistory(cluster, topic, partition, chain);
+        return new PartitionHistory(cluster, topic, partition,
+                resolve(cluster, topic, partition, committedRuns, asOfRunId).chain());
+    }
+
+    /** A resolved partition: the run whose manifest names the head (null if none), the head seq and the chain. */
+    record Resolved(String headRun, long headSeq, List<PartitionCommit> chain) {
+    }
+
+    Resolved resolve(String cluster, String topic, int partition, NavigableSet<String> committedRuns,
+                     String asOfRunId) {
+        return new HistoryResolver(this, cluster, topic, partition).resolve(committedRuns, asOfRunId);
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.kafkadr.archive.catalog;
 import dev.kafkadr.archive.UsageException;
 import java.util.regex.Pattern;
 
-/** Object keys of archive format v1 (docs/archive-format.md, section 2). Stateless. */
+/** Object keys of the archive format, versions 1 and 2 (docs/archive-format.md, section 2). Stateless. */
 public final class ArchiveLayout {
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
@@ -35,6 +35,30 @@ public final class ArchiveLayout {
     /** The run id in a manifest key, or null if the key is not a manifest. */
     public static String runIdOfManifest(String cluster, String key) {
         String prefix = manifestsPrefix(cluster);
+        if (!key.startsWith(prefix) || !key.endsWith(".json")) {
+            return null;
+        }
+        String id = key.substring(prefix.length(), key.length() - 5);
+        return id.contains("/") ? null : id;
+    }
+
+    public static String indexesPrefix(String cluster) {
+        return CLUSTERS + cluster + "/indexes/";
+    }
+
+    /** The root object of the index as of run {@code runId} (format version 2, section 8). */
+    public static String indexKey(String cluster, String runId) {
+        return indexesPrefix(cluster) + runId + ".json";
+    }
+
+    /** The chain object of {@code topic} in the index as of run {@code runId}. */
+    public static String indexChainsKey(String cluster, String runId, String topic) {
+        return indexesPrefix(cluster) + runId + "/" + topic + ".json";
+    }
+
+    /** The run id in an index root key, or null if the key is not an index root. */
+    public static String runIdOfIndex(String cluster, String key) {
+        String prefix = indexesPrefix(cluster);
         if (!key.startsWith(prefix) || !key.endsWith(".json")) {
             return null;
         }

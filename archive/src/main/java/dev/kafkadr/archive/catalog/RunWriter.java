@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,8 @@ public final class RunWriter {
     private final String runId;
     private final Instant startedAt;
     private final NavigableSet<String> committedRuns;
+    private int indexEvery = 1;
+    private RuntimeException indexFailure;
 
     public RunWriter(ArchiveCatalog catalog, String cluster, String writerId, String agentVersion, Clock clock) {
         this.catalog = catalog;
@@ -48,6 +51,23 @@ public final class RunWriter {
         this.startedAt = clock.instant();
         this.runId = RunId.generate(clock);
         this.committedRuns = catalog.committedRunIds(cluster);
+    }
+
+    /**
+     * After committing, write the index (docs/archive-format.md, section 8) when at least {@code runs} committed runs
+     * are newer than the newest index; 0 never writes one. Default 1: after every run.
+     */
+    public RunWriter indexEvery(int runs) {
+        if (runs < 0) {
+            throw new IllegalArgumentException("indexEvery must be >= 0: " + runs);
+        }
+        this.indexEvery = runs;
+        return this;
+    }
+
+    /** Why writing the index after the commit failed (the run is committed regardless), if it did. */
+    public Optional<RuntimeException> indexFailure() {
+        return Optional.ofNullable(indexFailure);
     }
 
     public String runId() {
@@ -105,6 +125,7 @@ public final class RunWriter {
             throw new PartitionFencedException(start.topic(), start.partition(), seq,
                     "was created by another writer while this run was writing");
         }
+        catalog.remember(cluster, c);
         return c;
     }
 
@@ -136,7 +157,29 @@ public final class RunWriter {
         RunManifest m = new RunManifest(runId, cluster, writerId, agentVersion, startedAt, cutAt, clock.instant(),
                 kept, metadata, groups, acls, totals(kept), store.encryptionKeyId().orElse(null));
         store.putIfAbsent(ArchiveLayout.manifestKey(cluster, runId), ArchiveJson.write(m));
+        catalog.remember(m);
+        writeIndexIfDue();
         return m;
+    }
+
+    /** The index is only an accelerator written after the commit point: a failure leaves the run committed. */
+    private void writeIndexIfDue() {
+        if (indexEvery == 0) {
+            return;
+        }
+        try {
+            NavigableSet<String> indexed = catalog.indexRunIds(cluster);
+            if (!indexed.isEmpty() && indexed.last().compareTo(runId) >= 0) {
+                return; // a newer run already wrote a newer index; readers apply this manifest on top of it
+            }
+            NavigableSet<String> runs = catalog.committedRunIds(cluster).headSet(runId, true);
+            int newer = indexed.isEmpty() ? runs.size() : runs.tailSet(indexed.last(), false).size();
+            if (newer >= indexEvery) {
+                new IndexWriter(catalog, clock).write(cluster, runId);
+            }
+        } catch (RuntimeException e) {
+            indexFailure = e;
+        }
     }
 
     static RunTotals totals(List<PartitionEntry> entries) {

@@ -21,8 +21,9 @@ import java.util.zip.CRC32C;
 public final class ArchiveJson {
 
     public static final int FORMAT = 1;
-    private static final String PREFIX = "{\"format\":" + FORMAT + ",\"crc32c\":\"";
-    private static final int CRC_AT = PREFIX.length();
+    /** Format of the index objects added by archive format version 2 (section 8); other objects stay at 1. */
+    public static final int INDEX_FORMAT = 2;
+    private static final int CRC_AT = prefix(FORMAT).length();
     private static final byte[] ZEROS = "00000000".getBytes(StandardCharsets.US_ASCII);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -36,8 +37,16 @@ public final class ArchiveJson {
     private ArchiveJson() {
     }
 
-    /** Serializes {@code value} (a record) with the format and checksum header. */
+    /** Serializes {@code value} (a record) with the format-1 and checksum header. */
     public static byte[] write(Object value) {
+        return write(value, FORMAT);
+    }
+
+    /** Serializes {@code value} (a record) with the header of format {@code format} (a single digit). */
+    public static byte[] write(Object value, int format) {
+        if (format < 1 || format > 9) {
+            throw new IllegalArgumentException("format must be one digit: " + format);
+        }
         byte[] body;
         try {
             body = MAPPER.writeValueAsBytes(value);
@@ -48,7 +57,7 @@ public final class ArchiveJson {
             throw new IllegalArgumentException("archive JSON objects must be JSON objects");
         }
         boolean empty = body.length == 2;
-        byte[] prefix = (PREFIX + "00000000\"" + (empty ? "" : ",")).getBytes(StandardCharsets.US_ASCII);
+        byte[] prefix = (prefix(format) + "00000000\"" + (empty ? "" : ",")).getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[prefix.length + body.length - 1];
         System.arraycopy(prefix, 0, out, 0, prefix.length);
         System.arraycopy(body, 1, out, prefix.length, body.length - 1);
@@ -59,7 +68,12 @@ public final class ArchiveJson {
 
     /** Checks the header and checksum of {@code bytes} read from {@code object} and parses them as {@code type}. */
     public static <T> T read(byte[] bytes, String object, Class<T> type) {
-        checkFraming(bytes, object);
+        return read(bytes, object, type, FORMAT);
+    }
+
+    /** Like {@link #read(byte[], String, Class)} for an object type whose only known version is {@code format}. */
+    public static <T> T read(byte[] bytes, String object, Class<T> type, int format) {
+        checkFraming(bytes, object, format);
         try {
             return MAPPER.readValue(bytes, type);
         } catch (IOException e) {
@@ -70,6 +84,11 @@ public final class ArchiveJson {
 
     /** Verifies version and checksum without parsing. */
     public static void checkFraming(byte[] bytes, String object) {
+        checkFraming(bytes, object, FORMAT);
+    }
+
+    /** Verifies that the object states version {@code format} and that its checksum matches, without parsing. */
+    public static void checkFraming(byte[] bytes, String object, int format) {
         if (EnvelopeHeader.hasMagic(bytes, bytes.length)) {
             throw new EncryptionKeyRequiredException(object, EnvelopeHeader.peekKeyId(bytes, bytes.length),
                     "no encryption key is configured");
@@ -83,10 +102,10 @@ public final class ArchiveJson {
         if (!version.matches("[0-9]{1,9}")) {
             throw new CorruptArchiveObjectException(object, "format version is not a number: '" + version + "'");
         }
-        if (Long.parseLong(version) != FORMAT) {
-            throw new UnsupportedFormatVersionException(object, Long.parseLong(version), FORMAT);
+        if (Long.parseLong(version) != format) {
+            throw new UnsupportedFormatVersionException(object, Long.parseLong(version), format);
         }
-        if (bytes.length < CRC_AT + 9 || !head.startsWith(PREFIX) || bytes[CRC_AT + 8] != '"') {
+        if (bytes.length < CRC_AT + 9 || !head.startsWith(prefix(format)) || bytes[CRC_AT + 8] != '"') {
             throw new CorruptArchiveObjectException(object, "missing the crc32c header member");
         }
         String stored = new String(bytes, CRC_AT, 8, StandardCharsets.US_ASCII);
@@ -106,6 +125,10 @@ public final class ArchiveJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    private static String prefix(int format) {
+        return "{\"format\":" + format + ",\"crc32c\":\"";
     }
 
     private static long crc(byte[] b) {

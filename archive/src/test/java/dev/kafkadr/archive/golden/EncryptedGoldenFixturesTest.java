@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Envelope version 1 (docs/archive-format.md section 8) pinned: the golden v1 archive and the uncompressed golden
+ * Envelope version 1 (docs/archive-format.md section 9) pinned: the golden v1 archive and the uncompressed golden
  * segment, encrypted under a fixed test key with salts derived from the object keys, must still decrypt, and the
  * writer must still produce exactly those bytes. Regenerate (only with an envelope version bump) with {@link #main}.
  */

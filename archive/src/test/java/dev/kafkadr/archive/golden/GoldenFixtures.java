@@ -97,7 +97,8 @@ public final class GoldenFixtures {
 
     private static void run(LocalObjectStore store, Clock clock, List<List<ArchivedRecord>> perPartition,
                             boolean commit) {
-        RunWriter run = new RunWriter(new ArchiveCatalog(store), "prod", "golden-writer", "0.1.0", clock);
+        RunWriter run = new RunWriter(new ArchiveCatalog(store), "prod", "golden-writer", "0.1.0", clock)
+                .indexEvery(0); // version 1 has no indexes
         List<PartitionEntry> entries = new ArrayList<>();
         for (int p = 0; p < perPartition.size(); p++) {
             List<ArchivedRecord> rs = perPartition.get(p);

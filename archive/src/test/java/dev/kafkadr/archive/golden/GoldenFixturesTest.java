@@ -88,6 +88,50 @@ class GoldenFixturesTest {
         assertThat(catalog.history("prod", "orders", 0, runs, runs.first()).records()).isEqualTo(120);
     }
 
+    static final Path V2 = Paths.get("src/test/resources/golden/v2");
+
+    @Test
+    void a_version_2_index_over_the_version_1_archive_resolves_the_same_histories(@TempDir Path tmp)
+            throws IOException {
+        copyTree(V1.resolve("archive"), tmp);
+        copyTree(V2.resolve("archive"), tmp);
+        LocalObjectStore store = new LocalObjectStore(tmp, StoreOptions.empty());
+        ArchiveCatalog indexed = new ArchiveCatalog(store);
+        ArchiveCatalog walked = ArchiveCatalog.ignoringIndexes(store);
+        NavigableSet<String> runs = walked.committedRunIds("prod");
+        assertThat(indexed.indexRunIds("prod")).containsExactly(runs.last());
+        for (String asOf : new String[] {runs.first(), runs.last(), null}) {
+            for (int p = 0; p < 2; p++) {
+                assertThat(indexed.history("prod", "orders", p, runs, asOf))
+                        .isEqualTo(walked.history("prod", "orders", p, runs, asOf));
+            }
+        }
+        assertThat(indexed.runInfo("prod", runs.first()).totals().records()).isEqualTo(220);
+        assertThat(indexed.runInfo("prod", runs.last())).isEqualTo(
+                dev.kafkadr.archive.manifest.IndexedRun.of(walked.manifest("prod", runs.last())));
+        assertThat(indexed.indexWarnings()).isEmpty();
+    }
+
+    @Test
+    void the_index_writer_still_produces_the_version_2_bytes_exactly(@TempDir Path tmp) throws IOException {
+        copyTree(V1.resolve("archive"), tmp);
+        GoldenIndexFixtures.writeIndex(tmp);
+        Path written = tmp.resolve("clusters/prod/indexes");
+        Path golden = V2.resolve("archive/clusters/prod/indexes");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(golden)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).hasSize(2);
+        try (Stream<Path> walk = Files.walk(written)) {
+            assertThat(walk.filter(Files::isRegularFile).count()).isEqualTo(files.size());
+        }
+        for (Path f : files) {
+            assertThat(Files.readAllBytes(written.resolve(golden.relativize(f).toString())))
+                    .as("index layout must not change without a version bump: %s", f).isEqualTo(Files.readAllBytes(f));
+        }
+    }
+
     private static List<ArchivedRecord> read(ArchiveCatalog catalog, PartitionHistory h) {
         List<ArchivedRecord> out = new ArrayList<>();
         for (SegmentRef ref : h.segments()) {

@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * Client-side encryption over any {@link ObjectStore}: every object is stored in the envelope of
- * docs/archive-format.md section 8 (AES-256-GCM in 64 KiB chunks under a per-object HKDF key), and every read is
+ * docs/archive-format.md section 9 (AES-256-GCM in 64 KiB chunks under a per-object HKDF key), and every read is
  * authenticated. Sizes in {@link #stat} and {@link #list} are plaintext sizes; ranged reads fetch only the covering
  * chunks. An object that is not in the envelope is rejected. Thread-safe.
  */

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * The fixed-size header at the start of every encrypted object (docs/archive-format.md section 8): magic, envelope
+ * The fixed-size header at the start of every encrypted object (docs/archive-format.md section 9): magic, envelope
  * version, cipher suite, key id, salt and key check, protected by a CRC32C. Immutable.
  */
 public record EnvelopeHeader(String keyId, byte[] salt, byte[] keyCheck) {

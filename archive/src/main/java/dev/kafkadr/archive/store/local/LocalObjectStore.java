@@ -186,6 +186,38 @@ public final class LocalObjectStore implements ObjectStore {
         return new ListPage(page, Optional.of(page.get(page.size() - 1).key()));
     }
 
+    /** One directory read instead of walking every object below {@code prefix}. */
+    @Override
+    public List<String> listChildren(String prefix) {
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            return ObjectStore.super.listChildren(prefix);
+        }
+        Path dir = prefix.isEmpty() ? root : pathOf(prefix.substring(0, prefix.length() - 1));
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> children = Files.list(dir)) {
+            children.forEach(p -> {
+                String name = p.getFileName().toString();
+                if (!(prefix.isEmpty() && name.equals(TMP_DIR)) && (Files.isRegularFile(p) || hasFiles(p))) {
+                    out.add(name);
+                }
+            });
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new StoreUnavailableException(uri(), prefix, "could not list: " + e.getMessage(), e);
+        }
+        out.sort(ObjectKeys.ORDER);
+        return out;
+    }
+
+    private static boolean hasFiles(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.anyMatch(Files::isRegularFile);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     @Override
     public void delete(String key) {
         try {
