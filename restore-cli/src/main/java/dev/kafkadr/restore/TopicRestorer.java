@@ -106,7 +106,7 @@ public final class TopicRestorer {
         return new long[] {progress.records(), progress.bytes()};
     }
 
-    private static void runAll(List<Runnable> tasks, int parallelism, AtomicReference<KdrException> failure) {
+    private void runAll(List<Runnable> tasks, int parallelism, AtomicReference<KdrException> failure) {
         if (tasks.isEmpty()) {
             return;
         }
