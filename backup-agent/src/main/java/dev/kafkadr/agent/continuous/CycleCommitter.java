@@ -37,6 +37,13 @@ public final class CycleCommitter {
     private final String version;
     private final Clock clock;
 
+    /**
+     * Continuous agents commit a run every few minutes; the index of committed state (docs/archive-format.md,
+     * section 8) is rebuilt only once this many runs (of any agent) are newer than the newest index, about hourly
+     * with the default segment age, instead of after every cycle.
+     */
+    static final int INDEX_EVERY_RUNS = 20;
+
     public CycleCommitter(ObjectStore store, String cluster, String writerId, String version, Clock clock) {
         this.store = store;
         this.cluster = cluster;
@@ -58,7 +65,8 @@ public final class CycleCommitter {
         if (!anyPending && snapshots == null) {
             return CycleResult.nothing();
         }
-        RunWriter run = new RunWriter(new ArchiveCatalog(store), cluster, writerId, version, clock);
+        RunWriter run = new RunWriter(new ArchiveCatalog(store), cluster, writerId, version, clock)
+                .indexEvery(INDEX_EVERY_RUNS);
         Instant cutAt = clock.instant();
         Map<OpenPartition, PartitionEntry> entries = new LinkedHashMap<>();
         Map<OpenPartition, PartitionCommit> created = new HashMap<>();
