@@ -326,8 +326,9 @@ public final class KafkaTestCluster implements AutoCloseable {
             if (baseDirectory != null) {
                 nodes.setBaseDirectory(baseDirectory);
             }
+            // SASL clusters (saslPlain, and saslSsl whose controller listener uses PLAIN) need Kafka's PLAIN server
+            preferKafkasPlainServer();
             if (sasl) {
-                preferKafkasPlainServer();
                 nodes.setBrokerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT);
                 nodes.setControllerSecurityProtocol(org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT);
             }
