@@ -1,7 +1,7 @@
 package dev.kafkadr.archive.store.crypto;
 
 import dev.kafkadr.archive.store.ObjectStore;
-import dev.kafkadr.archive.store.ObjectStoreContract;
+import dev.kafkadr.archive.store.BulkObjectStoreContract;
 import dev.kafkadr.archive.store.StoreOptions;
 import dev.kafkadr.archive.store.local.LocalObjectStore;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract against {@link EncryptedObjectStore} over a local store: encryption changes no behaviour. */
-class EncryptedObjectStoreContractTest extends ObjectStoreContract {
+class EncryptedObjectStoreContractTest extends BulkObjectStoreContract {
 
     @TempDir
     static Path root;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkadr.archive.store.ObjectKeys;
 import dev.kafkadr.archive.store.ObjectStore;
-import dev.kafkadr.archive.store.ObjectStoreContract;
+import dev.kafkadr.archive.store.BulkObjectStoreContract;
 import dev.kafkadr.archive.store.ObjectStores;
 import dev.kafkadr.testkit.MiniHdfs;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract against {@link HdfsObjectStore} on a MiniDFSCluster (one NameNode, one DataNode). */
-class HdfsObjectStoreContractIT extends ObjectStoreContract {
+class HdfsObjectStoreContractIT extends BulkObjectStoreContract {
 
     @TempDir
     static Path dir;

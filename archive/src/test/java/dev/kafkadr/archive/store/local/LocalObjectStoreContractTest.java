@@ -3,7 +3,7 @@ package dev.kafkadr.archive.store.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkadr.archive.store.ObjectStore;
-import dev.kafkadr.archive.store.ObjectStoreContract;
+import dev.kafkadr.archive.store.BulkObjectStoreContract;
 import dev.kafkadr.archive.store.StoreOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract against {@link LocalObjectStore} in a temporary directory. */
-class LocalObjectStoreContractTest extends ObjectStoreContract {
+class LocalObjectStoreContractTest extends BulkObjectStoreContract {
 
     @TempDir
     static Path root;

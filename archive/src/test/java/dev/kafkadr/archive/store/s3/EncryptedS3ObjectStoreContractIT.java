@@ -89,16 +89,6 @@ class EncryptedS3ObjectStoreContractIT extends ObjectStoreContract {
         return false; // S3Mock 5.2.0, see S3ObjectStoreContractIT
     }
 
-    /**
-     * Listing and deletion pass through the decorator unchanged (only sizes are mapped): the bulk tests run over
-     * encryption in EncryptedObjectStoreContractTest and over S3 in S3ObjectStoreContractIT; here they would add
-     * about two minutes of S3Mock round trips to CI and no coverage.
-     */
-    @Override
-    protected boolean runBulkTests() {
-        return false;
-    }
-
     @Override
     protected void assertNoUploadLeftovers(String key) {
         assertThat(S3TestSupport.openUploads(raw, bucket, PREFIX + key)).as("open multipart uploads").isEmpty();

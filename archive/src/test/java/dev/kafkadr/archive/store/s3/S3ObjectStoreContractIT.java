@@ -3,7 +3,7 @@ package dev.kafkadr.archive.store.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkadr.archive.store.ObjectStore;
-import dev.kafkadr.archive.store.ObjectStoreContract;
+import dev.kafkadr.archive.store.BulkObjectStoreContract;
 import dev.kafkadr.archive.store.ObjectStores;
 import dev.kafkadr.archive.store.StoreOptions;
 import dev.kafkadr.testkit.S3MockServer;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The store contract against {@link S3ObjectStore} on S3Mock, in a fresh bucket under a key prefix, with 5 MiB
  * parts so the big object of the contract is a real three-part multipart upload.
  */
-class S3ObjectStoreContractIT extends ObjectStoreContract {
+class S3ObjectStoreContractIT extends BulkObjectStoreContract {
 
     private static final String PREFIX = "backups/cluster-a/";
     private static S3MockServer s3;
