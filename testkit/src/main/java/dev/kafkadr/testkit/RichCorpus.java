@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -26,6 +27,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * records and markers); and a consumer group with committed offsets. Not thread-safe.
  */
 public final class RichCorpus {
+
+    private static final int MAX_TRANSACTION_RETRIES = 3;
 
     private final KafkaTestCluster kafka;
     private final String prefix;
@@ -134,23 +137,43 @@ public final class RichCorpus {
         }
     }
 
+    /**
+     * Ten transactions of {@code n / 10} records over the four payments partitions, every third one aborted. Kafka
+     * 4.x (transactions v2) can fail a transaction with a fatal {@code InvalidTxnStateException} under load; then a
+     * new producer with the same transactional id aborts what was open and the transaction is written again. Tests
+     * compare against {@link #snapshot()}, what a read_committed consumer sees, so a retried transaction is exact.
+     */
     private void writePayments(int b, int n) {
         Map<String, Object> tx = Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, prefix + "payments-tx-" + b);
-        try (KafkaProducer<byte[], byte[]> p = kafka.producer(tx)) {
-            p.initTransactions();
-            for (int t = 0; t < 10; t++) {
-                p.beginTransaction();
-                for (int i = 0; i < n / 10; i++) {
-                    p.send(new ProducerRecord<>(payments(), (t + i) % 4, ("pay-" + t + "-" + i)
-                            .getBytes(StandardCharsets.UTF_8), ((t % 3 == 1 ? "ABORTED " : "committed ") + b)
-                            .getBytes(StandardCharsets.UTF_8)));
+        int t = 0;
+        int failures = 0;
+        while (t < 10) {
+            try (KafkaProducer<byte[], byte[]> p = kafka.producer(tx)) {
+                p.initTransactions();
+                for (; t < 10; t++) {
+                    writePaymentTransaction(p, b, t, n / 10);
                 }
-                if (t % 3 == 1) {
-                    p.abortTransaction();
-                } else {
-                    p.commitTransaction();
+            } catch (KafkaException e) {
+                if (++failures > MAX_TRANSACTION_RETRIES) {
+                    throw e;
                 }
+                System.err.println("corpus: transaction " + t + " on " + payments() + " failed (" + e
+                        + "); writing it again with a new producer");
             }
+        }
+    }
+
+    private void writePaymentTransaction(KafkaProducer<byte[], byte[]> p, int b, int t, int records) {
+        p.beginTransaction();
+        for (int i = 0; i < records; i++) {
+            p.send(new ProducerRecord<>(payments(), (t + i) % 4, ("pay-" + t + "-" + i)
+                    .getBytes(StandardCharsets.UTF_8), ((t % 3 == 1 ? "ABORTED " : "committed ") + b)
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        if (t % 3 == 1) {
+            p.abortTransaction();
+        } else {
+            p.commitTransaction();
         }
     }
 
