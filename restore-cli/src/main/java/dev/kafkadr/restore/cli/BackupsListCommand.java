@@ -1,5 +1,6 @@
 package dev.kafkadr.restore.cli;
 
+import dev.kafkadr.archive.FailureKind;
 import dev.kafkadr.archive.store.ObjectStore;
 import dev.kafkadr.restore.BackupLister;
 import dev.kafkadr.restore.RunSummary;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kdr backups list}: committed runs with time, topics, partitions, records, bytes and gaps. Not thread-safe. */
+/**
+ * {@code kdr backups list}: committed runs with time, topics, partitions, records, bytes and gaps; exits 3 (with the
+ * listing still printed) when a committed run's manifest cannot be read. Not thread-safe.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
         description = "List committed backup runs: time, topics, partitions, records, bytes and retention gaps.")
 public final class BackupsListCommand implements Callable<Integer> {
@@ -31,6 +35,15 @@ public final class BackupsListCommand implements Callable<Integer> {
             List<RunSummary> runs = new BackupLister(archive.catalog(store)).runs(archive.cluster());
             spec.commandLine().getOut().print(json ? BackupsFormat.listJson(runs) : BackupsFormat.listText(runs));
             spec.commandLine().getOut().flush();
+            List<RunSummary> unreadable = runs.stream().filter(r -> r.problem() != null).toList();
+            if (!unreadable.isEmpty()) {
+                RunSummary first = unreadable.get(0);
+                spec.commandLine().getErr().println("kdr: error: " + unreadable.size() + " of " + runs.size()
+                        + " committed runs cannot be read (first: run " + first.runId() + " of cluster "
+                        + first.cluster() + "): run 'kdr verify --cluster "
+                        + first.cluster() + "' to see every problem");
+                return FailureKind.VERIFICATION_FAILED.exitCode();
+            }
         }
         return 0;
     }

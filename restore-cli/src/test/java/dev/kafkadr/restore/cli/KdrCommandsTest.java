@@ -56,6 +56,25 @@ class KdrCommandsTest {
     }
 
     @Test
+    void backups_list_prints_an_unreadable_run_and_exits_3_with_one_error_line(@TempDir Path copyDir)
+            throws IOException {
+        ArchivedCorpus damaged = ArchivedCorpus.writeTo(copyDir);
+        deleteTree(copyDir.resolve("clusters/prod/indexes")); // runs an index covers are listed from the index
+        Path manifest = copyDir.resolve("clusters/prod/manifests/" + damaged.run1 + ".json");
+        byte[] bytes = Files.readAllBytes(manifest);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(manifest, bytes);
+
+        CommandResult r = kdr.run("backups", "list", "--store", damaged.storeUri());
+
+        r.assertExitCode(3);
+        assertThat(r.out()).contains(damaged.run2).contains("UNREADABLE").contains("run " + damaged.run1 + ": ");
+        assertThat(r.err().lines().toList()).containsExactly("kdr: error: 1 of 2 committed runs cannot be read "
+                + "(first: run " + damaged.run1 + " of cluster prod): run 'kdr verify --cluster prod' to see every "
+                + "problem");
+    }
+
+    @Test
     void backups_describe_shows_each_partition_as_of_the_newest_or_a_given_run() {
         String out = kdr.run("backups", "describe", "--store", corpus.storeUri(), "--topic", "retained")
                 .assertSuccess().out();
@@ -84,5 +103,15 @@ class KdrCommandsTest {
         assertThat(r.out()).startsWith("MISSING_OBJECT clusters/prod/topics/txn/0/segments/")
                 .contains("(txn-0 offsets 0..")
                 .contains("verification FAILED: 1 problem in cluster prod");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 }
