@@ -49,6 +49,7 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
     private final Map<TopicPartition, OpenPartition> owned = new HashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private GroupOffsetCommitter groupOffsets; // poll thread only
     private Admin admin;
     private SnapshotSource snapshots;
     private long snapshotsWritten;
@@ -99,6 +100,7 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
              KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProps(group))) {
             admin = a;
             consumer = c;
+            groupOffsets = new GroupOffsetCommitter(c::commitAsync, clock);
             snapshots = new SnapshotSource(a, config, group, clock);
             c.subscribe(TopicPatterns.of(config.topicsInclude(), config.topicsExclude()),
                     new AssignmentListener(this));
@@ -112,6 +114,7 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
                 }
                 commitIfDue();
                 lag.update(owned.values(), c);
+                groupOffsets.retryIfDue();
                 checkCaughtUp();
             }
             LOG.info("stopping: committing in-flight data of {} partitions", owned.size());
@@ -200,6 +203,7 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
     @Override
     public void released(OpenPartition p) {
         lag.released(p);
+        groupOffsets.released(new TopicPartition(p.topic(), p.partition()));
     }
 
     private void commit(List<OpenPartition> partitions, String why) {
@@ -224,7 +228,7 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
             listener.runCommitted(new RunResult(cluster, m.runId(), ArchiveLayout.manifestKey(cluster, m.runId()),
                     m.totals().topics(), m.totals().partitions(), r.committed().size(), m.totals().records(),
                     m.totals().bytes(), m.totals().gaps(), m.startedAt(), m.committedAt()));
-            commitKafkaOffsets(offsets);
+            groupOffsets.archived(offsets);
         }
         r.lost().forEach(this::lostToAnotherWriter);
     }
@@ -236,6 +240,7 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
         TopicPartition tp = new TopicPartition(p.topic(), p.partition());
         if (owned.remove(tp) != null) {
             lag.released(p);
+            groupOffsets.released(tp);
             // still assigned by the group (it may not have noticed yet): continue from the archive's head
             open(List.of(tp));
         }
@@ -245,21 +250,5 @@ public final class ContinuousBackup implements AssignmentListener.Owner {
         List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();
         return tps.isEmpty() ? Map.of() : consumer.beginningOffsets(tps);
-    }
-
-    /** So that standard lag tooling sees the agent's group; the archive stays the source of truth. */
-    private void commitKafkaOffsets(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        if (offsets.isEmpty()) {
-            return;
-        }
-        try {
-            consumer.commitAsync(offsets, (o, e) -> {
-                if (e != null) {
-                    LOG.debug("committing group offsets (for lag tooling only) failed: {}", e.getMessage());
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.debug("committing group offsets (for lag tooling only) failed: {}", e.getMessage());
-        }
     }
 }
