@@ -49,6 +49,7 @@ public final class AgentRuntime implements AutoCloseable {
     private volatile ContinuousBackup continuous;
     private Thread continuousThread;
     private volatile RuntimeException continuousFailure;
+    private Thread retentionThread;
 
     public AgentRuntime(AgentConfig config, Clock clock, String version) {
         this.config = config;
@@ -125,6 +126,30 @@ public final class AgentRuntime implements AutoCloseable {
         seedLastSuccess();
         continuous = new ContinuousBackup(config, kafka, store, metrics, clock, version);
         startContinuousThread(continuous::run);
+        startRetentionThread();
+    }
+
+    /**
+     * Continuous mode: the retention policy every retention.sweep.interval.ms, on its own thread so a long sweep
+     * never delays a commit (the grace period protects the in-flight objects of every agent of the group).
+     */
+    private void startRetentionThread() {
+        if (!RetentionPolicy.from(config).limitsRuns()) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(config.retentionSweepInterval().toMillis());
+                    retention.sweepAfterRun();
+                }
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kdr-retention-" + config.clusterName());
+        t.setDaemon(true);
+        t.start();
+        retentionThread = t;
     }
 
     private void startContinuousThread(Runnable body) {
@@ -200,6 +225,9 @@ public final class AgentRuntime implements AutoCloseable {
     @Override
     public void close() {
         engine.cancel();
+        if (retentionThread != null) {
+            retentionThread.interrupt();
+        }
         stopContinuous();
         if (scheduler != null) {
             scheduler.close();

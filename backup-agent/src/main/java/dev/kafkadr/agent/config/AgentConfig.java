@@ -61,6 +61,7 @@ public final class AgentConfig extends AbstractConfig {
     public static final String RETENTION_MAX_AGE_MS = "retention.max-age.ms";
     public static final String RETENTION_MIN_RUNS = "retention.min-runs";
     public static final String RETENTION_GRACE_MS = "retention.garbage-grace.ms";
+    public static final String RETENTION_SWEEP_INTERVAL_MS = "retention.sweep.interval.ms";
     public static final String METRICS_PORT = "metrics.port";
     public static final String METRICS_HOST = "metrics.host";
     public static final String WRITER_ID = "agent.writer-id";
@@ -158,7 +159,12 @@ public final class AgentConfig extends AbstractConfig {
             .define(RETENTION_MIN_RUNS, Type.INT, 1, Range.atLeast(1), Importance.LOW,
                     "Never keep fewer than this many runs, whatever their age.")
             .define(RETENTION_GRACE_MS, Type.LONG, 86_400_000L, Range.atLeast(0), Importance.LOW,
-                    "Objects of runs that never committed are deleted only when older than this.")
+                    "Objects of runs that never committed are deleted only when older than this. Continuous mode "
+                    + "needs at least twice backup.segment.max.age.ms: other agents' in-flight segments are that "
+                    + "young.")
+            .define(RETENTION_SWEEP_INTERVAL_MS, Type.LONG, 3_600_000L, Range.atLeast(1000), Importance.LOW,
+                    "Continuous mode: how often the retention policy is applied, beside the backup (scheduled "
+                    + "mode applies it after every committed run).")
             .define(METRICS_PORT, Type.INT, 9404, Range.between(-1, 65535), Importance.MEDIUM,
                     "Port of the HTTP endpoint serving /metrics (Prometheus) and /health; -1 disables it, 0 "
                             + "picks a free port.")
@@ -188,6 +194,18 @@ public final class AgentConfig extends AbstractConfig {
         super(DEFINITION, values, false);
         this.baseDir = baseDir;
         putEncryption(new TreeMap<>()); // rejects a key without a key id at load time
+        checkContinuousGrace();
+    }
+
+    /** Continuous agents sweep while other agents of the group write: their in-flight objects must look young. */
+    private void checkContinuousGrace() {
+        boolean sweeps = retentionMaxRuns() > 0 || !retentionMaxAge().isZero();
+        if (continuous() && sweeps && garbageGrace().compareTo(segmentMaxAge().multipliedBy(2)) < 0) {
+            throw new UsageException(RETENTION_GRACE_MS + " is " + garbageGrace().toMillis() + " but continuous "
+                    + "mode with a retention policy needs at least twice " + SEGMENT_MAX_AGE_MS + " ("
+                    + segmentMaxAge().multipliedBy(2).toMillis() + "), or the sweep could delete another agent's "
+                    + "in-flight segments: raise it (default 86400000)");
+        }
     }
 
     public String clusterName() {
@@ -345,6 +363,10 @@ public final class AgentConfig extends AbstractConfig {
 
     public String metricsHost() {
         return getString(METRICS_HOST);
+    }
+
+    public Duration retentionSweepInterval() {
+        return Duration.ofMillis(getLong(RETENTION_SWEEP_INTERVAL_MS));
     }
 
     public boolean continuous() {

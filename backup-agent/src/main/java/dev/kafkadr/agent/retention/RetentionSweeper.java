@@ -8,6 +8,7 @@ import dev.kafkadr.archive.manifest.PartitionCommit;
 import dev.kafkadr.archive.manifest.PartitionEntry;
 import dev.kafkadr.archive.manifest.RunManifest;
 import dev.kafkadr.archive.manifest.SegmentRef;
+import dev.kafkadr.archive.manifest.TopicsSnapshot;
 import dev.kafkadr.archive.store.ObjectInfo;
 import dev.kafkadr.archive.store.ObjectStore;
 import java.time.Clock;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies a {@link RetentionPolicy} to one cluster's archive (docs/archive-format.md, section 6): deletes expired run
  * manifests, then every segment and commit record no retained run needs; objects of runs that never committed only
- * once older than the grace period. Never deletes a segment a retained run references at or above its log start.
- * Not thread-safe; run it between backups.
+ * once older than the grace period. Never deletes a segment a retained run references at or above its log start, nor
+ * the run naming the newest backup of a live topic's partition. Not thread-safe; one sweep at a time per instance.
  */
 public final class RetentionSweeper {
 
@@ -69,7 +70,8 @@ public final class RetentionSweeper {
         Instant now = clock.instant();
         ArchiveCatalog catalog = new ArchiveCatalog(store);
         NavigableSet<String> committed = catalog.committedRunIds(cluster);
-        List<String> expired = policy.expired(committed, now);
+        List<String> expired = new ArrayList<>(policy.expired(committed, now));
+        expired.removeAll(headHolders(catalog, committed, expired));
         NavigableSet<String> retained = new TreeSet<>(committed);
         expired.forEach(retained::remove);
 
@@ -90,8 +92,10 @@ public final class RetentionSweeper {
             }
         }
         for (String runId : expired) {
-            store.deleteAll(listKeys(ArchiveLayout.runPrefix(cluster, runId)));
+            // the manifest first: a sweep stopped in between leaves unreferenced objects, never a committed run
+            // whose snapshots are gone
             store.delete(ArchiveLayout.manifestKey(cluster, runId));
+            store.deleteAll(listKeys(ArchiveLayout.runPrefix(cluster, runId)));
         }
         Set<String> expiredSet = new HashSet<>(expired);
         List<String> segments = new ArrayList<>();
@@ -113,6 +117,45 @@ public final class RetentionSweeper {
         store.deleteAll(segments);
         store.deleteAll(commits);
         return new Report(expired, segments.size(), commits.size(), bytes[0]);
+    }
+
+    /**
+     * The runs among {@code expired} that name the newest head of a partition of a live topic (one the newest topic
+     * snapshot or a retained run lists). With several writers (scale-out, or scheduled agents sharing a cut) a
+     * manifest lists only its writer's partitions, so the newest runs a policy keeps need not name every partition;
+     * expiring the run that does would delete that partition's newest backup. Topics no longer live (deleted or no
+     * longer selected) age out with their runs.
+     */
+    private Set<String> headHolders(ArchiveCatalog catalog, NavigableSet<String> committed, List<String> expired) {
+        if (expired.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> expiredSet = new HashSet<>(expired);
+        Set<String> live = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> holders = new TreeSet<>();
+        boolean snapshotRead = false;
+        for (String runId : committed.descendingSet()) {
+            RunManifest m = catalog.manifest(cluster, runId);
+            if (!snapshotRead && m.metadata() != null) {
+                catalog.readJson(m.metadata().key(), TopicsSnapshot.class).topics().forEach(t -> live.add(t.name()));
+                snapshotRead = true;
+            }
+            boolean isExpired = expiredSet.contains(runId);
+            for (PartitionEntry e : m.partitions()) {
+                if (!isExpired) {
+                    live.add(e.topic());
+                }
+                if (seen.add(e.topic() + "/" + e.partition()) && isExpired && live.contains(e.topic())) {
+                    holders.add(runId);
+                }
+            }
+        }
+        if (!holders.isEmpty()) {
+            LOG.info("retention: keeping {} expired runs that hold the newest backup of a partition no newer run "
+                    + "lists (several writers): {}", holders.size(), holders);
+        }
+        return holders;
     }
 
     /** Objects of committed (retained or expired) runs go at once when unneeded; others after the grace period. */

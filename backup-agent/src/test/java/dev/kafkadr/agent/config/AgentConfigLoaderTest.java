@@ -82,6 +82,23 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void continuous_retention_needs_a_grace_period_of_at_least_twice_the_segment_age() {
+        Map<String, Object> m = new java.util.HashMap<>(Map.of(AgentConfig.SOURCE_BOOTSTRAP, "h:1",
+                AgentConfig.STORE_URI, "file:///x", AgentConfig.MODE, "continuous",
+                AgentConfig.SEGMENT_MAX_AGE_MS, "60000", AgentConfig.RETENTION_MAX_RUNS, "10",
+                AgentConfig.RETENTION_GRACE_MS, "119999"));
+        assertThatThrownBy(() -> AgentConfigLoader.load(null, m)).isInstanceOf(UsageException.class)
+                .hasMessage("retention.garbage-grace.ms is 119999 but continuous mode with a retention policy needs "
+                        + "at least twice backup.segment.max.age.ms (120000), or the sweep could delete another "
+                        + "agent's in-flight segments: raise it (default 86400000)");
+        m.put(AgentConfig.RETENTION_GRACE_MS, "120000");
+        AgentConfigLoader.load(null, m);
+        m.put(AgentConfig.RETENTION_GRACE_MS, "0");
+        m.put(AgentConfig.MODE, "scheduled"); // one writer sweeping after its own run: no one else is in flight
+        AgentConfigLoader.load(null, m);
+    }
+
+    @Test
     void missing_required_settings_say_which_flag_to_give() {
         assertThatThrownBy(() -> AgentConfigLoader.load(null, Map.of(AgentConfig.SOURCE_BOOTSTRAP, "h:1")))
                 .hasMessageContaining("store.uri").hasMessageContaining("--store");

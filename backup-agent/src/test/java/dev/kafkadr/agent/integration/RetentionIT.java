@@ -3,6 +3,7 @@ package dev.kafkadr.agent.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kafkadr.agent.AgentRuntime;
 import dev.kafkadr.agent.backup.BackupEngine;
 import dev.kafkadr.agent.backup.BackupListener;
 import dev.kafkadr.agent.backup.RunResult;
@@ -124,6 +125,51 @@ class RetentionIT {
             assertThat(AgentTestSupport.archived(s, "prod", "kept").get(0)).extracting(ArchivedRecord::offset)
                     .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 40).boxed().toList());
             assertThat(segments(store)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void a_continuous_agent_applies_the_policy_while_it_runs_and_keeps_every_partitions_newest_backup()
+            throws Exception {
+        kafka.createTopic("stream", 2);
+        Path store = dir.resolve("continuous");
+        AgentConfig cfg = AgentTestSupport.config(kafka.bootstrapServers(), store.toUri().toString(), "prod",
+                Map.of(AgentConfig.TOPICS_INCLUDE, "stream", AgentConfig.MODE, "continuous",
+                        AgentConfig.GROUP_ID, "kdr-retention-it", AgentConfig.SEGMENT_MAX_AGE_MS, "1000",
+                        AgentConfig.SNAPSHOT_INTERVAL_MS, "600000", AgentConfig.RETENTION_MAX_RUNS, "2",
+                        AgentConfig.RETENTION_SWEEP_INTERVAL_MS, "1000", AgentConfig.RETENTION_GRACE_MS, "2000"));
+        try (KafkaProducer<byte[], byte[]> p = kafka.producer()) {
+            p.send(new ProducerRecord<>("stream", 1, "idle".getBytes(), "only-once".getBytes())).get();
+        }
+        try (AgentRuntime agent = new AgentRuntime(cfg, Clock.systemUTC(), "test");
+             ObjectStore s = new LocalObjectStore(store, StoreOptions.empty())) {
+            agent.startService();
+            await().atMost(Duration.ofSeconds(60)).until(() -> archivedCount(s, 1) == 1);
+            for (int burst = 0; burst < 6; burst++) { // each burst lands in its own commit cycle, a run naming p0
+                int from = burst * 10;
+                produceTo("stream", 0, from, 10);
+                await().atMost(Duration.ofSeconds(60)).until(() -> archivedCount(s, 0) == from + 10);
+            }
+            // 7+ runs were committed; the sweep thread keeps the newest 2 (each names both partitions)
+            await().atMost(Duration.ofSeconds(60)).until(() -> new ArchiveCatalog(s).committedRunIds("prod")
+                    .size() <= 2);
+            Map<Integer, List<ArchivedRecord>> archived = AgentTestSupport.archived(s, "prod", "stream");
+            assertThat(archived.get(1)).extracting(r -> new String(r.value())).containsExactly("only-once");
+            assertThat(archived.get(0)).extracting(ArchivedRecord::offset)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 60).boxed().toList());
+        }
+    }
+
+    private static int archivedCount(ObjectStore s, int partition) {
+        return AgentTestSupport.archived(s, "prod", "stream").getOrDefault(partition, List.of()).size();
+    }
+
+    private static void produceTo(String topic, int partition, int from, int n) throws Exception {
+        try (KafkaProducer<byte[], byte[]> p = kafka.producer()) {
+            for (int i = from; i < from + n; i++) {
+                p.send(new ProducerRecord<>(topic, partition, ("k" + i).getBytes(), ("v" + i).getBytes()));
+            }
+            p.flush();
         }
     }
 
