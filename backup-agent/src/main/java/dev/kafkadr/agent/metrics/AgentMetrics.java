@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class AgentMetrics implements BackupListener {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Per topic: records and bytes counters, registered once (archived() runs for every fetched batch). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Counter[]> archivedCounters =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final String cluster;
     private final AtomicLong lastSuccessSeconds = new AtomicLong();
     private final AtomicLong lastFailureSeconds = new AtomicLong();
@@ -65,10 +68,13 @@ public final class AgentMetrics implements BackupListener {
 
     @Override
     public void archived(String c, String topic, long records, long bytes) {
-        Counter.builder("kdr_backup_records_total").description("Records backed up").tag("cluster", cluster)
-                .tag("topic", topic).register(registry).increment(records);
-        Counter.builder("kdr_backup_bytes_total").description("Key and value bytes backed up")
-                .tag("cluster", cluster).tag("topic", topic).register(registry).increment(bytes);
+        Counter[] counters = archivedCounters.computeIfAbsent(topic, t -> new Counter[] {
+            Counter.builder("kdr_backup_records_total").description("Records backed up").tag("cluster", cluster)
+                    .tag("topic", t).register(registry),
+            Counter.builder("kdr_backup_bytes_total").description("Key and value bytes backed up")
+                    .tag("cluster", cluster).tag("topic", t).register(registry)});
+        counters[0].increment(records);
+        counters[1].increment(bytes);
     }
 
     @Override
