@@ -46,6 +46,9 @@ class ErrorHandlerTest {
             if ("typed".equals(fail)) {
                 throw new NotThere("no backup for cluster 'prod'\nin store file:///x");
             }
+            if ("oom".equals(fail)) {
+                throw new OutOfMemoryError("Java heap space");
+            }
             if ("other".equals(fail)) {
                 throw new IllegalStateException("boom");
             }
@@ -82,5 +85,18 @@ class ErrorHandlerTest {
         CommandResult r = cli.run("sub", "--nope");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option: '--nope'").contains("tool sub --help").hasLineCount(1);
+    }
+
+    @Test
+    void running_out_of_heap_is_one_line_saying_how_to_raise_it_and_exit_1() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cmd = Cli.commandLine(new Root());
+        cmd.setErr(new java.io.PrintWriter(err));
+
+        assertThat(Cli.execute(cmd, "sub", "--fail", "oom")).isEqualTo(1);
+        assertThat(err.toString()).startsWith("tool: error: the JVM ran out of memory (Java heap space) with a heap "
+                + "of at most ").contains("MiB: run it again with a larger heap, e.g. KDR_OPTS=-Xmx").hasLineCount(1);
+        assertThat(Cli.larger(256)).isEqualTo("512m");
+        assertThat(Cli.larger(700)).isEqualTo("2g");
     }
 }

@@ -8,25 +8,24 @@ import dev.kafkadr.archive.manifest.PartitionEntry;
 import dev.kafkadr.archive.manifest.RunManifest;
 import dev.kafkadr.archive.manifest.SegmentRef;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Checks the commit chains a cluster's manifests reach (docs/archive-format.md, section 5): each manifest entry
  * matches its commit record; each commit's segments lie inside {@code [startOffset, endOffset)}, increase, do not
  * overlap each other or a recorded gap, and add up to its record count; each commit starts where its parent ended
- * unless a recorded gap covers the difference. Collects the segments to check. Not thread-safe.
+ * unless a recorded gap covers the difference. Hands each segment to {@link SegmentChecks}. Not thread-safe.
  */
 final class ChainChecker {
 
     private final ArchiveCatalog catalog;
     private final String cluster;
     private final List<VerificationProblem> problems;
-    private final Map<String, Verifier.Referenced> segments;
+    private final SegmentChecks segments;
     private final Set<String> visited;
 
     ChainChecker(ArchiveCatalog catalog, String cluster, List<VerificationProblem> problems,
-                 Map<String, Verifier.Referenced> segments, Set<String> visited) {
+                 SegmentChecks segments, Set<String> visited) {
         this.catalog = catalog;
         this.cluster = cluster;
         this.problems = problems;
@@ -83,7 +82,7 @@ final class ChainChecker {
         String prefix = ArchiveLayout.segmentsPrefix(cluster, c.topic(), c.partition());
         for (SegmentRef s : c.segments()) {
             records += s.records();
-            segments.putIfAbsent(s.key(), new Verifier.Referenced(s, c.topic() + "-" + c.partition()));
+            segments.submit(s, c.topic() + "-" + c.partition());
             String where = "segment " + s.key().substring(s.key().lastIndexOf('/') + 1) + " (" + s.baseOffset()
                     + ".." + s.lastOffset() + ")";
             if (!s.key().startsWith(prefix)) {

@@ -8,21 +8,14 @@ import dev.kafkadr.archive.manifest.ObjectRef;
 import dev.kafkadr.archive.manifest.PartitionCommit;
 import dev.kafkadr.archive.manifest.PartitionEntry;
 import dev.kafkadr.archive.manifest.RunManifest;
-import dev.kafkadr.archive.manifest.SegmentRef;
 import dev.kafkadr.archive.store.ObjectNotFoundException;
 import dev.kafkadr.archive.store.crypto.TamperedObjectException;
 import dev.kafkadr.archive.store.crypto.UnencryptedObjectException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Verifies an archive (docs/restore.md, "verify"): every committed manifest parses and passes its checksum; every
@@ -52,26 +45,27 @@ public final class Verifier {
             locator.clustersWithBackups();
         }
         List<VerificationProblem> problems = Collections.synchronizedList(new ArrayList<>());
-        Map<String, Referenced> segments = new LinkedHashMap<>();
         Set<String> commits = new HashSet<>();
         int runs = 0;
-        for (String c : clusters) {
-            ChainChecker chains = new ChainChecker(catalog, c, problems, segments, commits);
-            for (String runId : catalog.committedRunIds(c)) {
-                runs++;
-                checkRun(c, runId, chains, problems);
+        try (SegmentChecks segments = new SegmentChecks(segmentChecker, deep, parallelism, problems)) {
+            for (String c : clusters) {
+                ChainChecker chains = new ChainChecker(catalog, c, problems, segments, commits);
+                for (String runId : catalog.committedRunIds(c)) {
+                    runs++;
+                    checkRun(c, runId, chains, problems);
+                }
             }
+            segments.finish();
+            return new VerificationReport(clusters, runs, commits.size(), segments.segments(), segments.bytes(),
+                    deep, problems);
         }
-        long bytes = segments.values().stream().mapToLong(r -> r.ref().bytes()).sum();
-        checkSegments(segments, deep, problems);
-        return new VerificationReport(clusters, runs, commits.size(), segments.size(), bytes, deep, problems);
     }
 
     private void checkRun(String cluster, String runId, ChainChecker chains, List<VerificationProblem> problems) {
         String key = ArchiveLayout.manifestKey(cluster, runId);
         RunManifest m;
         try {
-            m = catalog.manifest(cluster, runId);
+            m = catalog.readJson(key, RunManifest.class); // not cached: verify reads each manifest once
         } catch (KdrException e) {
             KeyFailures.rethrowIfKeyProblem(e);
             problems.add(new VerificationProblem(VerificationProblem.Kind.CORRUPT_MANIFEST, key, null, null,
@@ -119,37 +113,6 @@ public final class Verifier {
         }
     }
 
-    private void checkSegments(Map<String, Referenced> segments, boolean deep, List<VerificationProblem> problems) {
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "kdr-verify");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<List<VerificationProblem>>> futures = new ArrayList<>();
-            for (Referenced r : segments.values()) {
-                futures.add(pool.submit(() -> segmentChecker.check(r.ref(), r.partition(), deep)));
-            }
-            for (Future<List<VerificationProblem>> f : futures) {
-                problems.addAll(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("verification interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** A segment and the partition whose commit references it. Immutable. */
-    record Referenced(SegmentRef ref, String partition) {
-    }
-
     /** Shared commit record lookups for {@link ChainChecker}. */
     static PartitionCommit commitOrNull(ArchiveCatalog catalog, String cluster, String topic, int partition,
                                         long seq, List<VerificationProblem> problems) {
@@ -160,7 +123,7 @@ public final class Verifier {
             return null;
         }
         try {
-            return catalog.commit(cluster, topic, partition, seq);
+            return catalog.readCommit(cluster, topic, partition, seq); // not cached: each is read once
         } catch (KdrException e) {
             KeyFailures.rethrowIfKeyProblem(e);
             problems.add(new VerificationProblem(VerificationProblem.Kind.CORRUPT_OBJECT, key, topic + "-"

@@ -203,17 +203,21 @@ public final class ArchiveCatalog {
         return seqs;
     }
 
-    /** Reads one commit record. */
+    /** Reads one commit record (cached: a catalog serves many lookups of the same chain). */
     public PartitionCommit commit(String cluster, String topic, int partition, long seq) {
+        return commits.computeIfAbsent(ArchiveLayout.commitKey(cluster, topic, partition, seq),
+                k -> readCommit(cluster, topic, partition, seq));
+    }
+
+    /** Reads and checks one commit record without caching it (for a single pass over every record: verify). */
+    public PartitionCommit readCommit(String cluster, String topic, int partition, long seq) {
         String key = ArchiveLayout.commitKey(cluster, topic, partition, seq);
-        return commits.computeIfAbsent(key, k -> {
-            PartitionCommit c = readJson(k, PartitionCommit.class);
-            if (c.seq() != seq || c.partition() != partition || !c.topic().equals(topic)) {
-                throw new CorruptArchiveObjectException(k, "describes " + c.topic() + "-" + c.partition() + " seq "
-                        + c.seq() + ", its key says " + topic + "-" + partition + " seq " + seq);
-            }
-            return c;
-        });
+        PartitionCommit c = readJson(key, PartitionCommit.class);
+        if (c.seq() != seq || c.partition() != partition || !c.topic().equals(topic)) {
+            throw new CorruptArchiveObjectException(key, "describes " + c.topic() + "-" + c.partition() + " seq "
+                    + c.seq() + ", its key says " + topic + "-" + partition + " seq " + seq);
+        }
+        return c;
     }
 
     /**

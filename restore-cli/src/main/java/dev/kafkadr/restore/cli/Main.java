@@ -15,6 +15,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(Cli.execute(commandLine(), args));
     }
 }
