@@ -13,18 +13,17 @@ import dev.kafkadr.archive.manifest.PartitionCommit;
 import dev.kafkadr.archive.manifest.PartitionEntry;
 import dev.kafkadr.archive.manifest.SegmentRef;
 import dev.kafkadr.archive.manifest.TopicChains;
+import dev.kafkadr.archive.store.ForwardingObjectStore;
 import dev.kafkadr.archive.store.ObjectStore;
 import dev.kafkadr.archive.store.StoreOptions;
 import dev.kafkadr.archive.store.local.LocalObjectStore;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -251,27 +250,11 @@ class ChainIndexTest {
     }
 
     /** Counts reads of commit records. */
-    static final class CountingStore implements ObjectStore {
-        final ObjectStore delegate;
+    static final class CountingStore extends ForwardingObjectStore {
         final AtomicInteger commitReads = new AtomicInteger();
 
         CountingStore(ObjectStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public URI uri() {
-            return delegate.uri();
-        }
-
-        @Override
-        public dev.kafkadr.archive.store.ObjectUpload upload(String key) {
-            return delegate.upload(key);
-        }
-
-        @Override
-        public void putIfAbsent(String key, byte[] content) {
-            delegate.putIfAbsent(key, content);
+            super(delegate);
         }
 
         @Override
@@ -280,36 +263,6 @@ class ChainIndexTest {
                 commitReads.incrementAndGet();
             }
             return delegate.get(key);
-        }
-
-        @Override
-        public InputStream getRange(String key, long offset, long length) {
-            return delegate.getRange(key, offset, length);
-        }
-
-        @Override
-        public Optional<dev.kafkadr.archive.store.ObjectInfo> stat(String key) {
-            return delegate.stat(key);
-        }
-
-        @Override
-        public dev.kafkadr.archive.store.ListPage list(String prefix, String continuation, int maxKeys) {
-            return delegate.list(prefix, continuation, maxKeys);
-        }
-
-        @Override
-        public List<String> listChildren(String prefix) {
-            return delegate.listChildren(prefix);
-        }
-
-        @Override
-        public void delete(String key) {
-            delegate.delete(key);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

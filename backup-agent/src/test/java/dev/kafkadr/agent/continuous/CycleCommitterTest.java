@@ -184,25 +184,14 @@ class CycleCommitterTest {
     }
 
     /** A real store that runs {@code action} once, just before the first put-if-absent of a matching key. */
-    static final class InterleavingStore implements ObjectStore {
-        private final ObjectStore delegate;
+    static final class InterleavingStore extends dev.kafkadr.archive.store.ForwardingObjectStore {
         private final Predicate<String> keys;
         private Runnable action;
 
         InterleavingStore(ObjectStore delegate, Predicate<String> keys, Runnable action) {
-            this.delegate = delegate;
+            super(delegate);
             this.keys = keys;
             this.action = action;
-        }
-
-        @Override
-        public java.net.URI uri() {
-            return delegate.uri();
-        }
-
-        @Override
-        public dev.kafkadr.archive.store.ObjectUpload upload(String key) {
-            return delegate.upload(key);
         }
 
         @Override
@@ -216,32 +205,8 @@ class CycleCommitterTest {
         }
 
         @Override
-        public java.io.InputStream get(String key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public java.io.InputStream getRange(String key, long offset, long length) {
-            return delegate.getRange(key, offset, length);
-        }
-
-        @Override
-        public java.util.Optional<dev.kafkadr.archive.store.ObjectInfo> stat(String key) {
-            return delegate.stat(key);
-        }
-
-        @Override
-        public dev.kafkadr.archive.store.ListPage list(String prefix, String continuation, int maxKeys) {
-            return delegate.list(prefix, continuation, maxKeys);
-        }
-
-        @Override
-        public void delete(String key) {
-            delegate.delete(key);
-        }
-
-        @Override
         public void close() {
+            // the test closes the store it wraps
         }
     }
 }
