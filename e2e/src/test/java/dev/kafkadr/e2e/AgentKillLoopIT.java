@@ -74,12 +74,8 @@ class AgentKillLoopIT {
     }
 
     private JavaProcess agent(Path store, String name) {
-        return JavaProcess.start("dev.kafkadr.agent.cli.Main", List.of("-Xmx256m", "-XX:+UseSerialGC"),
-                List.of("--once", "--bootstrap-server", kafka.bootstrapServers(), "--store", store.toUri().toString(),
-                        "--cluster-name", "prod", "--topics", TOPIC, "--set", "backup.segment.max.bytes=1048576",
-                        "--set", "backup.segment.block.bytes=65536", "--set", "backup.parallelism=2",
-                        "--set", "metrics.port=-1"),
-                Map.of(), dir.resolve(name + ".log"));
+        return Faults.agentOnce(kafka.bootstrapServers(), store, TOPIC, dir.resolve(name + ".log"),
+                "backup.segment.block.bytes=65536");
     }
 
     @Test

@@ -33,6 +33,23 @@ final class Faults {
     }
 
     /** The test's random: seeded from {@code kdr.faults.seed} if given, else from the clock; the seed is printed. */
+    /**
+     * {@code kdr-agent --once} of cluster "prod" as a child JVM (-Xmx256m, serial GC) with 1 MiB segments, two
+     * workers and no metrics endpoint, plus {@code extraSettings} ("key=value", each passed as {@code --set}).
+     */
+    static dev.kafkadr.testkit.JavaProcess agentOnce(String bootstrap, java.nio.file.Path store, String topic,
+                                                     java.nio.file.Path log, String... extraSettings) {
+        List<String> args = new ArrayList<>(List.of("--once", "--bootstrap-server", bootstrap, "--store",
+                store.toUri().toString(), "--cluster-name", "prod", "--topics", topic,
+                "--set", "backup.segment.max.bytes=1048576", "--set", "backup.parallelism=2",
+                "--set", "metrics.port=-1"));
+        for (String s : extraSettings) {
+            args.addAll(List.of("--set", s));
+        }
+        return dev.kafkadr.testkit.JavaProcess.start("dev.kafkadr.agent.cli.Main",
+                List.of("-Xmx256m", "-XX:+UseSerialGC"), args, Map.of(), log);
+    }
+
     static Random random(String test) {
         long seed = Long.getLong("kdr.faults.seed", System.nanoTime());
         System.out.println("[faults] " + test + ": seed " + seed + " (replay with -Dkdr.faults.seed=" + seed + ")");
