@@ -117,13 +117,12 @@ public final class Verifier {
     static PartitionCommit commitOrNull(ArchiveCatalog catalog, String cluster, String topic, int partition,
                                         long seq, List<VerificationProblem> problems) {
         String key = ArchiveLayout.commitKey(cluster, topic, partition, seq);
-        if (!catalog.store().exists(key)) {
+        try {
+            return catalog.readCommit(cluster, topic, partition, seq); // one GET, not cached: each is read once
+        } catch (ObjectNotFoundException e) {
             problems.add(new VerificationProblem(VerificationProblem.Kind.MISSING_OBJECT, key, topic + "-"
                     + partition, null, "commit record seq " + seq + " does not exist"));
             return null;
-        }
-        try {
-            return catalog.readCommit(cluster, topic, partition, seq); // not cached: each is read once
         } catch (KdrException e) {
             KeyFailures.rethrowIfKeyProblem(e);
             problems.add(new VerificationProblem(VerificationProblem.Kind.CORRUPT_OBJECT, key, topic + "-"

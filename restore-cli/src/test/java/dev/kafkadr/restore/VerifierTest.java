@@ -131,6 +131,16 @@ class VerifierTest {
     }
 
     @Test
+    void a_missing_commit_record_is_named_with_its_partition_and_seq() throws IOException {
+        String key = ArchiveLayout.commitKey("prod", "orders", 1, 1);
+        Files.delete(dir.resolve(key));
+        VerificationReport r = verify(false);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems()).extracting(VerificationProblem::line).isNotEmpty()
+                .containsOnly("MISSING_OBJECT " + key + " (orders-1): commit record seq 1 does not exist");
+    }
+
+    @Test
     void a_missing_snapshot_is_reported() throws IOException {
         Files.delete(dir.resolve(ArchiveLayout.runObjectKey("prod", run1, "groups.json")));
         assertThat(verify(false).problems()).singleElement().extracting(VerificationProblem::line)
