@@ -1,5 +1,6 @@
 package dev.kafkadr.archive.store.crypto;
 
+import dev.kafkadr.archive.store.ForwardingObjectStore;
 import dev.kafkadr.archive.store.ListPage;
 import dev.kafkadr.archive.store.ObjectInfo;
 import dev.kafkadr.archive.store.ObjectStore;
@@ -9,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -20,11 +19,10 @@ import java.util.function.Function;
  * authenticated. Sizes in {@link #stat} and {@link #list} are plaintext sizes; ranged reads fetch only the covering
  * chunks. An object that is not in the envelope is rejected. Thread-safe.
  */
-public final class EncryptedObjectStore implements ObjectStore {
+public final class EncryptedObjectStore extends ForwardingObjectStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ObjectStore inner;
     private final KeyRing keys;
     private final Function<String, byte[]> salts;
 
@@ -34,19 +32,14 @@ public final class EncryptedObjectStore implements ObjectStore {
 
     /** With a chosen salt per object key; only golden-fixture tests pass a deterministic one. */
     public EncryptedObjectStore(ObjectStore inner, KeyRing keys, Function<String, byte[]> salts) {
-        this.inner = inner;
+        super(inner);
         this.keys = keys;
         this.salts = salts;
     }
 
     /** The wrapped store, which sees only envelopes. */
     public ObjectStore inner() {
-        return inner;
-    }
-
-    @Override
-    public URI uri() {
-        return inner.uri();
+        return delegate;
     }
 
     @Override
@@ -56,7 +49,7 @@ public final class EncryptedObjectStore implements ObjectStore {
 
     @Override
     public ObjectUpload upload(String key) {
-        ObjectUpload up = inner.upload(key);
+        ObjectUpload up = delegate.upload(key);
         try {
             return new EncryptingUpload(up, writer(key), uri(), key);
         } catch (IOException | RuntimeException e) {
@@ -71,17 +64,17 @@ public final class EncryptedObjectStore implements ObjectStore {
 
     @Override
     public void putIfAbsent(String key, byte[] content) {
-        inner.putIfAbsent(key, seal(key, content));
+        delegate.putIfAbsent(key, seal(key, content));
     }
 
     @Override
     public void put(String key, byte[] content) {
-        inner.put(key, seal(key, content));
+        delegate.put(key, seal(key, content));
     }
 
     @Override
     public InputStream get(String key) {
-        InputStream raw = inner.get(key);
+        InputStream raw = delegate.get(key);
         try {
             ObjectCipher cipher = reader(key, readHeader(raw, key));
             return new DecryptingInputStream(raw, cipher, describe(uri(), key), 0, 0, Long.MAX_VALUE, true);
@@ -103,20 +96,20 @@ public final class EncryptedObjectStore implements ObjectStore {
         InputStream raw = null;
         try {
             if (length <= 0) {
-                try (InputStream h = inner.getRange(key, 0, EnvelopeHeader.BYTES)) {
+                try (InputStream h = delegate.getRange(key, 0, EnvelopeHeader.BYTES)) {
                     reader(key, readHeader(h, key));
                 }
                 return InputStream.nullInputStream();
             }
             ObjectCipher cipher;
             if (first == 0) {
-                raw = inner.getRange(key, 0, to);
+                raw = delegate.getRange(key, 0, to);
                 cipher = reader(key, readHeader(raw, key));
             } else {
-                try (InputStream h = inner.getRange(key, 0, EnvelopeHeader.BYTES)) {
+                try (InputStream h = delegate.getRange(key, 0, EnvelopeHeader.BYTES)) {
                     cipher = reader(key, readHeader(h, key));
                 }
-                raw = inner.getRange(key, from, to == Long.MAX_VALUE ? Long.MAX_VALUE : to - from);
+                raw = delegate.getRange(key, from, to == Long.MAX_VALUE ? Long.MAX_VALUE : to - from);
             }
             return new DecryptingInputStream(raw, cipher, describe(uri(), key), first, offset - first * chunk,
                     length, false);
@@ -130,34 +123,14 @@ public final class EncryptedObjectStore implements ObjectStore {
 
     @Override
     public Optional<ObjectInfo> stat(String key) {
-        return inner.stat(key).map(EncryptedObjectStore::plain);
+        return delegate.stat(key).map(EncryptedObjectStore::plain);
     }
 
     @Override
     public ListPage list(String prefix, String continuation, int maxKeys) {
-        ListPage page = inner.list(prefix, continuation, maxKeys);
+        ListPage page = delegate.list(prefix, continuation, maxKeys);
         return new ListPage(page.objects().stream().map(EncryptedObjectStore::plain).toList(),
                 page.nextContinuation());
-    }
-
-    @Override
-    public List<String> listChildren(String prefix) {
-        return inner.listChildren(prefix);
-    }
-
-    @Override
-    public void delete(String key) {
-        inner.delete(key);
-    }
-
-    @Override
-    public void deleteAll(Collection<String> keys) {
-        inner.deleteAll(keys);
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 
     @Override
